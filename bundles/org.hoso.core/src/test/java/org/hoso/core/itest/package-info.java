@@ -1,0 +1,7 @@
+/** In-framework tests of the platform, run on Equinox and on Felix by bnd-testing. */
+@Requirement(namespace = ServiceNamespace.SERVICE_NAMESPACE,
+        filter = "(" + ServiceNamespace.CAPABILITY_OBJECTCLASS_ATTRIBUTE + "=org.hoso.core.api.PlatformService)")
+package org.hoso.core.itest;
+
+import org.osgi.annotation.bundle.Requirement;
+import org.osgi.namespace.service.ServiceNamespace;
