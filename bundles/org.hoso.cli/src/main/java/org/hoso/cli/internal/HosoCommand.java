@@ -1,0 +1,189 @@
+package org.hoso.cli.internal;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.hoso.core.api.BundleInfo;
+import org.hoso.core.api.PlatformInfo;
+import org.hoso.core.api.PlatformService;
+import org.hoso.core.api.PluginInfo;
+import org.hoso.core.api.RecordType;
+import org.osgi.framework.BundleContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hoso}: the top command. Global options are read by the launcher before the framework starts (it needs
+ * them to choose the framework and the workspace); they are declared here so that help shows them and the parser
+ * accepts them anywhere before the subcommand.
+ */
+@Command(name = "hoso", mixinStandardHelpOptions = false, subcommands = {
+        HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
+        HosoCommand.Shell.class, CommandLine.HelpCommand.class })
+final class HosoCommand implements Callable<Integer> {
+
+    /** How long one-shot commands wait for dropped-in plugins to be installed before reporting. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
+    final BundleContext context;
+    final PlatformService platform;
+    final Reports reports;
+    final Locale locale;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workspace", paramLabel = "DIR", descriptionKey = "option.workspace")
+    String workspace;
+
+    @Option(names = "--framework", paramLabel = "equinox|felix", descriptionKey = "option.framework")
+    String framework;
+
+    @Option(names = "--lang", paramLabel = "vi|en", descriptionKey = "option.lang")
+    String lang;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "option.help")
+    boolean help;
+
+    HosoCommand(BundleContext context, PlatformService platform, Locale locale) {
+        this.context = context;
+        this.platform = platform;
+        this.locale = locale;
+        this.reports = new Reports(locale);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Command(name = "version")
+    static final class Version implements Callable<Integer> {
+        @ParentCommand
+        HosoCommand hoso;
+
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PlatformInfo p = hoso.platform.platform();
+            hoso.out().println(json ? Json.write(hoso.reports.versionJson(p)) : hoso.reports.version(p));
+            return 0;
+        }
+    }
+
+    @Command(name = "plugins")
+    static final class Plugins implements Callable<Integer> {
+        @ParentCommand
+        HosoCommand hoso;
+
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            hoso.platform.awaitSettled(SETTLE);
+            if (json) {
+                hoso.out().println(Json.write(hoso.reports.pluginsJson(hoso.platform)));
+            } else {
+                hoso.reports.plugins(hoso.platform).forEach(hoso.out()::println);
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The main job on the bundled sample records. In this version the catalogue and digitisation do not exist
+     * yet: it starts the platform, checks that every bundle is active and says plainly what it cannot do yet.
+     */
+    @Command(name = "demo")
+    static final class Demo implements Callable<Integer> {
+        @ParentCommand
+        HosoCommand hoso;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Reports r = hoso.reports;
+            PrintWriter out = hoso.out();
+            hoso.platform.awaitSettled(SETTLE);
+            PlatformInfo p = hoso.platform.platform();
+            out.println(r.text("demo.title"));
+            out.println("  " + r.version(p));
+            out.println("  " + r.text("demo.workspace", p.workspace()));
+            List<BundleInfo> bundles = hoso.platform.bundles();
+            List<BundleInfo> notActive = bundles.stream()
+                    .filter(b -> b.state() != BundleInfo.State.ACTIVE && !isFragment(b))
+                    .toList();
+            out.println("  " + r.text("demo.bundles", bundles.size() - notActive.size(), bundles.size()));
+            List<String> recordTypes = bundles.stream().flatMap(b -> b.services().stream())
+                    .filter(s -> s.types().contains(RecordType.class.getName()))
+                    .map(s -> s.properties().getOrDefault(RecordType.ID_PROPERTY, "?")).toList();
+            List<String> views = bundles.stream().flatMap(b -> b.services().stream())
+                    .filter(s -> s.types().contains("org.hoso.ui.api.WorkbenchView"))
+                    .map(s -> s.properties().getOrDefault("hoso.view.id", "?")).toList();
+            out.println("  " + r.text("demo.recordTypes", recordTypes.size(), String.join(", ", recordTypes)));
+            out.println("  " + r.text("demo.views", views.size(), String.join(", ", views)));
+            List<PluginInfo> plugins = hoso.platform.plugins();
+            out.println("  " + r.text("demo.plugins", plugins.size(),
+                    plugins.stream().filter(PluginInfo::isBroken).count()));
+            out.println();
+            out.println(r.text("demo.notYet"));
+            for (BundleInfo b : notActive) {
+                hoso.err().println(r.text("demo.notActive", b.symbolicName(), b.state()));
+            }
+            return notActive.isEmpty() ? 0 : 1;
+        }
+
+        private static boolean isFragment(BundleInfo b) {
+            // fragments stay RESOLVED by design (the SWT natives, for one)
+            return b.state() == BundleInfo.State.RESOLVED && b.services().isEmpty()
+                    && b.symbolicName().startsWith("org.eclipse.swt.");
+        }
+    }
+
+    @Command(name = "gui")
+    static final class Gui implements Callable<Integer> {
+        @ParentCommand
+        HosoCommand hoso;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try {
+                return GuiRunner.run(hoso.context, hoso.reports, hoso.out(), hoso.err());
+            } catch (NoClassDefFoundError e) {
+                hoso.err().println(hoso.reports.text("gui.notInstalled"));
+                return 1;
+            }
+        }
+    }
+
+    /** Handled by the launcher, which keeps the console for Gogo; listed here for help. */
+    @Command(name = "shell")
+    static final class Shell implements Callable<Integer> {
+        @ParentCommand
+        HosoCommand hoso;
+
+        @Override
+        public Integer call() {
+            hoso.err().println(hoso.reports.text("shell.viaLauncher"));
+            return 2;
+        }
+    }
+}
