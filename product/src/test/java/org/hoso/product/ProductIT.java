@@ -1,0 +1,205 @@
+package org.hoso.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The built product, started as a user starts it: {@code bin/hoso ...} in a copy of the distribution folder, with
+ * the example plugin and a broken jar dropped into its {@code plugins/} folder.
+ */
+class ProductIT {
+
+    private static final Path BUILT = Paths.get(System.getProperty("hoso.product.dir", "target/hoso"));
+    private static Path home;
+    private static Path workspace;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void copyProductAndDropPlugins() throws IOException {
+        Path root = BUILT.getParent().resolve("product-it");
+        deleteTree(root);
+        home = root.resolve("hoso");
+        copyTree(BUILT, home);
+        workspace = Files.createDirectories(root.resolve("workspace"));
+        Files.copy(home.resolve("examples/org.hoso.example.jar"), home.resolve("plugins/org.hoso.example.jar"));
+        Files.writeString(home.resolve("plugins/broken.jar"), "not a jar at all", StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void pluginsJsonShowsEveryBundleActiveAndExplainsTheBrokenPlugin(String framework) throws Exception {
+        Run run = hoso("--framework", framework, "plugins", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+
+        assertEquals(framework.equals("felix") ? "Apache Felix" : "Eclipse Equinox",
+                json.at("/platform/framework").asText());
+        assertEquals(workspace.toAbsolutePath().toString(), json.at("/platform/workspace").asText());
+
+        Map<String, JsonNode> bundles = new HashMap<>();
+        json.get("bundles").forEach(b -> bundles.put(b.get("symbolicName").asText(), b));
+        for (String bsn : List.of("org.hoso.core.api", "org.hoso.core", "org.hoso.cli", "org.hoso.ui.api",
+                "org.hoso.ui", "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin",
+                "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell", "org.eclipse.swt", "org.eclipse.jface",
+                "org.hoso.example")) {
+            assertTrue(bundles.containsKey(bsn), bsn + " is installed: " + bundles.keySet());
+        }
+        List<String> notActive = new ArrayList<>();
+        bundles.values().forEach(b -> {
+            boolean fragment = b.get("symbolicName").asText().equals("org.eclipse.swt.gtk.linux.x86_64");
+            if (!fragment && !b.get("state").asText().equals("ACTIVE")) {
+                notActive.add(b.get("symbolicName").asText() + "=" + b.get("state").asText());
+            }
+        });
+        assertEquals(List.of(), notActive, "every bundle but the SWT fragment is active");
+
+        JsonNode example = bundles.get("org.hoso.example");
+        assertTrue(example.get("plugin").asBoolean());
+        List<String> types = new ArrayList<>();
+        example.get("services").forEach(s -> s.get("types").forEach(t -> types.add(t.asText())));
+        assertTrue(types.containsAll(List.of("org.hoso.core.api.RecordType", "org.hoso.ui.api.WorkbenchView")),
+                types.toString());
+
+        Map<String, JsonNode> plugins = new HashMap<>();
+        json.get("plugins").forEach(p -> plugins.put(p.get("file").asText(), p));
+        assertEquals("ACTIVE", plugins.get("org.hoso.example.jar").get("status").asText());
+        JsonNode broken = plugins.get("broken.jar");
+        assertEquals("BROKEN", broken.get("status").asText());
+        assertEquals("NOT_A_JAR", broken.at("/problem/kind").asText());
+        assertTrue(broken.at("/problem/detail").asText().contains("broken.jar"), broken.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void versionNamesProductFrameworkAndJavaInVietnameseOrEnglish(String framework) throws Exception {
+        Run vi = hoso("--framework", framework, "version");
+        assertEquals(0, vi.code(), vi.err());
+        String name = framework.equals("felix") ? "Apache Felix" : "Eclipse Equinox";
+        assertTrue(vi.out().matches("Hoso 0\\.1\\.0-SNAPSHOT \\(nền tảng " + name + " [0-9][^,]*, Java [0-9].*\\)\\R?"),
+                vi.out());
+        Run en = hoso("--lang", "en", "--framework=" + framework, "version");
+        assertTrue(en.out().startsWith("Hoso 0.1.0-SNAPSHOT (framework " + name), en.out());
+    }
+
+    @Test
+    void demoStartsThePlatformAndSaysPlainlyWhatItDoesNotDoYet() throws Exception {
+        Run run = hoso("demo");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().matches("(?s).*Gói đang chạy: (\\d+)/\\1\\R.*"), run.out());
+        assertTrue(run.out().contains("example.mapsheet"), "the dropped-in plugin's record type is reported");
+        assertTrue(run.out().contains("chưa xử lý hồ sơ mẫu nào"), run.out());
+    }
+
+    @Test
+    void shellRunsHosoCommandsOverTheSameServices() throws Exception {
+        Run run = hosoWithInput("hoso:version\nhoso:plugins\nstop 0\n", "shell");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Hoso 0.1.0-SNAPSHOT (nền tảng Eclipse Equinox"), run.out());
+        assertTrue(run.out().contains("broken.jar"), run.out());
+    }
+
+    @Test
+    void badUsageFailsWithAClearMessage() throws Exception {
+        Run framework = hoso("--framework", "karaf", "version");
+        assertEquals(2, framework.code());
+        assertTrue(framework.err().contains("karaf"), framework.err());
+        Run command = hoso("frobnicate");
+        assertEquals(2, command.code());
+        assertTrue(command.err().contains("frobnicate"), command.err());
+    }
+
+    @Test
+    void releaseZipHoldsTheLauncherScriptAndBundles() throws Exception {
+        Path zip = BUILT.getParent().resolve("hoso-0.1.0-SNAPSHOT.zip");
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String entry : List.of("hoso/bin/hoso", "hoso/bin/hoso-java.sh", "hoso/lib/org.hoso.launcher.jar",
+                    "hoso/framework/equinox/org.eclipse.osgi.jar", "hoso/framework/felix/org.apache.felix.framework.jar",
+                    "hoso/conf/hoso.properties", "hoso/examples/org.hoso.example.jar", "hoso/plugins/README.txt")) {
+                assertTrue(z.getEntry(entry) != null, entry + " in " + zip);
+            }
+        }
+    }
+
+    private static Run hoso(String... args) throws Exception {
+        return hosoWithInput(null, args);
+    }
+
+    private static Run hosoWithInput(String input, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/hoso").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("HOSO_WORKSPACE", workspace.toString());
+        pb.environment().put("JAVA_HOME", Paths.get(System.getProperty("java.home")).toString());
+        Path out = Files.createTempFile("hoso-out", ".txt");
+        Path err = Files.createTempFile("hoso-err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile()));
+        }
+        Process p = pb.start();
+        if (input != null) {
+            p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("hoso " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        try {
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
