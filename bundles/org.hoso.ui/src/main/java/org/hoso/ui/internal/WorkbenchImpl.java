@@ -1,0 +1,295 @@
+package org.hoso.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.hoso.core.api.Localization;
+import org.hoso.core.api.PlatformService;
+import org.hoso.ui.api.Workbench;
+import org.hoso.ui.api.WorkbenchView;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The workbench window, on a UI thread of its own ({@value #UI_THREAD}). Whiteboard consumer of
+ * {@link WorkbenchView} services: a view's tab opens when its service arrives and closes when it leaves, while the
+ * window is open.
+ * <p>
+ * Immediate, so that the window's life does not depend on who holds the service.
+ */
+@Component(service = Workbench.class, immediate = true)
+public final class WorkbenchImpl implements Workbench {
+
+    static final String UI_THREAD = "hoso-ui";
+    /** SWT extracts its native libraries into this folder, and only if the folder exists. */
+    static final String SWT_LIBRARY_PATH = "swt.library.path";
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_ON_DEACTIVATE = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(WorkbenchImpl.class.getName());
+
+    /**
+     * Why the display could not be opened, once it could not: SWT leaves GTK's lock held after a failed
+     * {@code gtk_init_check()}, so a second attempt in the same process would hang instead of failing. The
+     * environment ({@code DISPLAY}) cannot change within a process either, so later attempts fail at once.
+     */
+    private static volatile Throwable displayFailure;
+
+    private final PlatformService platform;
+    private final Texts texts;
+    private final Map<Long, ViewEntry> views = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    /** The current or last window; null before the first open. */
+    private volatile Session session;
+
+    @Activate
+    public WorkbenchImpl(BundleContext context, @Reference(name = "platform") PlatformService platform) {
+        this(platform, Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY)));
+    }
+
+    WorkbenchImpl(PlatformService platform, Locale locale) {
+        this.platform = platform;
+        this.texts = new Texts(locale);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        close();
+        if (!awaitClosed(CLOSE_ON_DEACTIVATE)) {
+            LOG.log(System.Logger.Level.WARNING, "the workbench window did not close within "
+                    + CLOSE_ON_DEACTIVATE.toSeconds() + " s");
+        }
+    }
+
+    @Reference(name = "views", service = WorkbenchView.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeView", updated = "updatedView")
+    void addView(WorkbenchView view, Map<String, Object> properties) {
+        ViewEntry entry = ViewEntry.of(view, properties);
+        views.put(entry.serviceId(), entry);
+        showViews();
+    }
+
+    void updatedView(WorkbenchView view, Map<String, Object> properties) {
+        addView(view, properties);
+    }
+
+    void removeView(WorkbenchView view, Map<String, Object> properties) {
+        ViewEntry entry = ViewEntry.of(view, properties);
+        views.remove(entry.serviceId());
+        showViews();
+    }
+
+    /** The views as the tabs should show them. */
+    List<ViewEntry> views() {
+        return views.values().stream().sorted(ViewEntry.TAB_ORDER).toList();
+    }
+
+    /** Asks the UI thread, if a window is open, to bring its tabs in line with the view services. */
+    private void showViews() {
+        Session s = session;
+        if (s != null) {
+            s.asyncExec(() -> {
+                WorkbenchWindow w = s.window;
+                if (w != null && !w.isDisposed()) {
+                    w.showViews(views());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void open() {
+        Session s;
+        synchronized (lock) {
+            s = session;
+            if (s == null || s.closed.getCount() == 0) {
+                s = new Session();
+                session = s;
+                s.start();
+            }
+        }
+        if (Thread.currentThread() == s.thread) {
+            return;
+        }
+        s.awaitOpened();
+    }
+
+    @Override
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        Session s = session;
+        return s == null || s.closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        Session s = session;
+        if (s != null) {
+            s.closeRequested = true;
+            s.asyncExec(() -> {
+                WorkbenchWindow w = s.window;
+                if (w != null && !w.isDisposed()) {
+                    w.shell().close();
+                }
+            });
+        }
+    }
+
+    @Override
+    public Optional<Display> display() {
+        Session s = session;
+        if (s == null || s.closed.getCount() == 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(s.display).filter(d -> !d.isDisposed());
+    }
+
+    @Override
+    public Optional<Shell> shell() {
+        Session s = session;
+        if (s == null || s.closed.getCount() == 0 || s.window == null) {
+            return Optional.empty();
+        }
+        return Optional.of(s.window.shell()).filter(sh -> !sh.isDisposed());
+    }
+
+    /** Creates the {@code swt.library.path} folder when the property names one: SWT does not create it. */
+    static void prepareLibraryPath() {
+        String path = System.getProperty(SWT_LIBRARY_PATH);
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        try {
+            Files.createDirectories(Paths.get(path));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot create " + SWT_LIBRARY_PATH + " " + path, e);
+        }
+    }
+
+    /** The message for a display that cannot be opened, naming {@code DISPLAY}. */
+    String noDisplayMessage(Throwable cause) {
+        String display = Optional.ofNullable(System.getenv("DISPLAY")).filter(s -> !s.isBlank())
+                .orElse(texts.get("error.noDisplay.unset"));
+        return texts.format("error.noDisplay", display, cause.getMessage());
+    }
+
+    /** One window from open to close, with its UI thread and display. */
+    private final class Session implements Runnable {
+
+        final Thread thread = new Thread(this, UI_THREAD);
+        final CountDownLatch opened = new CountDownLatch(1);
+        final CountDownLatch closed = new CountDownLatch(1);
+        volatile Display display;
+        volatile WorkbenchWindow window;
+        volatile RuntimeException failure;
+        /** Set by {@link #close()}, also when it comes before the display exists. */
+        volatile boolean closeRequested;
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void awaitOpened() {
+            boolean done;
+            try {
+                done = opened.await(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(texts.format("error.openFailed", e), e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (!done) {
+                throw new IllegalStateException(texts.format("error.openTimeout", OPEN_TIMEOUT.toSeconds()));
+            }
+        }
+
+        /** Runs {@code task} on this window's UI thread, unless the window is gone. */
+        void asyncExec(Runnable task) {
+            Display d = display;
+            if (d == null || d.isDisposed()) {
+                return;
+            }
+            try {
+                d.asyncExec(task);
+            } catch (SWTException e) {
+                // disposed meanwhile: the window is closing, nothing left to update
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (displayFailure != null) {
+                    failure = new IllegalStateException(noDisplayMessage(displayFailure), displayFailure);
+                    return;
+                }
+                prepareLibraryPath();
+                Display d;
+                try {
+                    d = new Display();
+                } catch (SWTError | UnsatisfiedLinkError e) {
+                    displayFailure = e;
+                    failure = new IllegalStateException(noDisplayMessage(e), e);
+                    return;
+                }
+                display = d;
+                // a failing listener (a view's bug) is reported, not allowed to end the event loop
+                d.setRuntimeExceptionHandler(e -> LOG.log(System.Logger.Level.ERROR, "error in the workbench", e));
+                d.setErrorHandler(e -> {
+                    if (e instanceof LinkageError) {
+                        LOG.log(System.Logger.Level.ERROR, "error in the workbench", e);
+                    } else {
+                        throw e;
+                    }
+                });
+                WorkbenchWindow w = new WorkbenchWindow(d, texts, platform);
+                window = w;
+                w.showViews(views());
+                w.open();
+                opened.countDown();
+                if (closeRequested) {
+                    w.shell().close();
+                }
+                while (!w.isDisposed()) {
+                    if (!d.readAndDispatch()) {
+                        d.sleep();
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                if (opened.getCount() > 0) {
+                    failure = new IllegalStateException(texts.format("error.openFailed", e.toString()), e);
+                } else {
+                    LOG.log(System.Logger.Level.ERROR, "the workbench window failed", e);
+                }
+            } finally {
+                Display d = display;
+                if (d != null && !d.isDisposed()) {
+                    d.dispose();
+                }
+                opened.countDown();
+                closed.countDown();
+            }
+        }
+    }
+}
