@@ -42,7 +42,7 @@ public final class Main {
 
     static final String MAIN_FILTER = "(&(objectClass=java.util.function.Function)(hoso.launcher.main=true))";
     static final long MAIN_SERVICE_TIMEOUT_MS = 60_000;
-    /** Started only by {@code hoso shell}: a one-shot command needs no console. */
+    /** Started last: in {@code hoso shell} only once the hoso:* commands exist, so the first line typed finds them. */
     static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
 
     private final PrintStream err;
@@ -106,6 +106,10 @@ public final class Main {
                 framework.waitForStop(0);
                 return 0;
             }
+            if (shell != null) {
+                // non-interactive (gosh.args): it only contributes its commands, as in any running product
+                start(shell);
+            }
             return runCommand(context, args);
         } catch (Exception e) {
             err.println("hoso: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -137,7 +141,7 @@ public final class Main {
         props.put("hoso.framework", options.framework());
         props.put("hoso.locale", options.lang());
         props.putIfAbsent("felix.fileinstall.dir", home.resolve("plugins").toString());
-        // Equinox sets --nointeractive when gosh.args is absent; the shell bundle only starts in shell mode anyway
+        // Equinox sets --nointeractive when gosh.args is absent: say explicitly what each mode needs
         props.put("gosh.args", options.shell() ? "" : "--nointeractive");
         return props;
     }
