@@ -22,7 +22,7 @@ public class TestSummary {
         List<Path> reports;
         try (Stream<Path> s = Files.walk(root)) {
             reports = s.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml"))
-                    .filter(p -> p.toString().matches(".*/target/(surefire-reports|failsafe-reports|test-reports/[^/]+)/[^/]+"))
+                    .filter(p -> p.toString().matches(".*/target/(surefire-reports[^/]*|failsafe-reports|test-reports/[^/]+)/[^/]+"))
                     .sorted().toList();
         }
         for (Path report : reports) {

@@ -285,10 +285,24 @@ public final class PlatformServiceImpl implements PlatformService {
             }
         }
         String bsn = Optional.ofNullable(b.getSymbolicName()).orElse(b.getLocation());
-        String name = Optional.ofNullable(b.getHeaders().get(Constants.BUNDLE_NAME)).orElse(bsn);
+        String name = name(b, bsn);
         boolean plugin = file(b).map(f -> pluginsDir.map(f::startsWith).orElse(false)).orElse(false);
         return new BundleInfo(b.getBundleId(), bsn, b.getVersion().toString(), name, state(b.getState()),
                 b.getLocation(), plugin, services);
+    }
+
+    /**
+     * Bundle-Name in the framework's locale. Felix does not localize a fragment's headers (its texts live in the
+     * fragment, and Felix looks in the host): an untranslated {@code %key} falls back to the symbolic name.
+     */
+    static String name(Bundle b, String bsn) {
+        String raw = b.getHeaders("").get(Constants.BUNDLE_NAME);
+        String localized = b.getHeaders().get(Constants.BUNDLE_NAME);
+        if (localized == null || localized.isBlank()
+                || raw != null && raw.startsWith("%") && (localized.equals(raw) || localized.equals(raw.substring(1)))) {
+            return bsn;
+        }
+        return localized;
     }
 
     private static String text(Object value) {
