@@ -65,6 +65,7 @@ class ProductIT {
         for (String bsn : List.of("org.hoso.core.api", "org.hoso.core", "org.hoso.cli", "org.hoso.ui.api",
                 "org.hoso.ui", "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin",
                 "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell", "org.eclipse.swt", "org.eclipse.jface",
+                "org.hoso.store.derby",
                 "org.hoso.example")) {
             assertTrue(bundles.containsKey(bsn), bsn + " is installed: " + bundles.keySet());
         }
@@ -120,6 +121,17 @@ class ProductIT {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Hoso 0.1.0-SNAPSHOT (nền tảng Eclipse Equinox"), run.out());
         assertTrue(run.out().contains("broken.jar"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void auditVerifyOpensTheCatalogueInTheWorkspace(String framework) throws Exception {
+        Run run = hoso("--framework", framework, "audit", "verify", "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("intact").asBoolean(), run.out());
+        assertTrue(Files.isDirectory(workspace.resolve("catalogue/db")), "the catalogue lives in the workspace");
+        assertEquals("Nhật ký chưa có mục nào.", hoso("--framework", framework, "audit", "log").out().strip());
     }
 
     @Test

@@ -6,7 +6,7 @@
  * plugins ({@code @ConsumerType}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hoso.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,220 @@
+package org.hoso.store.derby.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * The catalogue database: embedded Derby in {@code <workspace>/catalogue/db}, brought to the current schema by the
+ * ordered scripts of {@code db/migrations.txt}, each applied once in its own transaction and recorded in
+ * {@code SCHEMA_VERSION}. The only class that opens connections.
+ */
+final class Database implements AutoCloseable {
+
+    /** A unit of work in one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path directory;
+    private final EmbeddedDataSource dataSource;
+
+    private Database(Path directory, EmbeddedDataSource dataSource) {
+        this.directory = directory;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens (creating when needed) the database under {@code catalogueDir} and migrates it.
+     *
+     * @throws SQLException naming the folder and the script when a migration fails; nothing of that script stays
+     */
+    static Database open(Path catalogueDir) throws SQLException, IOException {
+        Files.createDirectories(catalogueDir);
+        configureDerby(catalogueDir);
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        Path db = catalogueDir.resolve("db");
+        ds.setDatabaseName(db.toString());
+        ds.setCreateDatabase("create");
+        Database database = new Database(db, ds);
+        database.migrate();
+        return database;
+    }
+
+    /** Derby's log goes into the catalogue folder, not the current directory. Set once per JVM. */
+    private static void configureDerby(Path catalogueDir) {
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", catalogueDir.resolve("derby.log").toString());
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The schema versions applied, in order. */
+    List<Integer> appliedVersions() throws SQLException {
+        return inTransaction(c -> {
+            List<Integer> versions = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT VERSION FROM SCHEMA_VERSION ORDER BY VERSION")) {
+                while (rs.next()) {
+                    versions.add(rs.getInt(1));
+                }
+            }
+            return versions;
+        });
+    }
+
+    private void migrate() throws SQLException {
+        inTransaction(c -> {
+            if (!tableExists(c, "SCHEMA_VERSION")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE SCHEMA_VERSION (VERSION INT NOT NULL PRIMARY KEY, "
+                            + "SCRIPT VARCHAR(200) NOT NULL, APPLIED_AT VARCHAR(40) NOT NULL)");
+                }
+            }
+            return null;
+        });
+        List<Integer> applied = appliedVersions();
+        for (String script : scripts()) {
+            int version = version(script);
+            if (applied.contains(version)) {
+                continue;
+            }
+            List<String> statements = statements(read(script));
+            try {
+                inTransaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        for (String sql : statements) {
+                            s.execute(sql);
+                        }
+                    }
+                    try (PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO SCHEMA_VERSION (VERSION, SCRIPT, APPLIED_AT) VALUES (?, ?, ?)")) {
+                        p.setInt(1, version);
+                        p.setString(2, script);
+                        p.setString(3, Instant.now().toString());
+                        p.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new SQLException("catalogue " + directory + ": migration " + script + " failed: "
+                        + e.getMessage(), e.getSQLState(), e);
+            }
+        }
+    }
+
+    static List<String> scripts() {
+        List<String> scripts = new ArrayList<>();
+        for (String line : read("migrations.txt").split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                scripts.add(l);
+            }
+        }
+        return scripts;
+    }
+
+    static int version(String script) {
+        if (!script.matches("V\\d{3}__[a-z0-9_]+\\.sql")) {
+            throw new IllegalStateException("migration name must look like V001__name.sql: " + script);
+        }
+        return Integer.parseInt(script.substring(1, 4));
+    }
+
+    /** Splits a script on semicolons that end a line; drops comment lines. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (l.endsWith(";")) {
+                String sql = current.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private static String read(String name) {
+        try (InputStream in = Database.class.getResourceAsStream("db/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration resource db/" + name);
+            }
+            StringBuilder sb = new StringBuilder();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    sb.append(line).append('\n');
+                }
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean tableExists(Connection c, String name) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
+            return rs.next();
+        }
+    }
+
+    /** Shuts this database down (not the whole Derby engine: other bundles may use it). */
+    @Override
+    public void close() {
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(dataSource.getDatabaseName());
+        shutdown.setShutdownDatabase("shutdown");
+        try (Connection c = shutdown.getConnection()) {
+            // a successful shutdown always throws 08006
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) {
+                System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING,
+                        "catalogue " + directory + " did not shut down cleanly: " + e.getMessage());
+            }
+        }
+    }
+}
