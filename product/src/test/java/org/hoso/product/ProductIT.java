@@ -135,6 +135,28 @@ class ProductIT {
     }
 
     @Test
+    void verifyNamesAChangedObjectAndFailsUntilItIsRepaired() throws Exception {
+        Path ws = Files.createDirectories(home.getParent().resolve("verify-workspace"));
+        Run clean = hosoIn(ws, "verify");
+        assertEquals(0, clean.code(), clean.out() + clean.err());
+        assertTrue(clean.out().contains("Tệp lưu trữ: 0"), clean.out());
+        // an object as the store writes it, then damaged behind the product's back
+        byte[] content = "Biên bản bàn giao".getBytes(StandardCharsets.UTF_8);
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        Path object = Files.createDirectories(ws.resolve("objects").resolve(hex.substring(0, 2))
+                .resolve(hex.substring(2, 4))).resolve(hex);
+        Files.write(object, content);
+        assertEquals(0, hosoIn(ws, "verify").code());
+        Files.writeString(object, "Biên bản bàn giao (đã sửa)");
+        Run broken = hosoIn(ws, "verify", "--json");
+        assertEquals(1, broken.code(), broken.out());
+        JsonNode json = new ObjectMapper().readTree(broken.out());
+        assertEquals("HASH_MISMATCH", json.at("/objects/problems/0/kind").asText(), broken.out());
+        assertEquals(hex, json.at("/objects/problems/0/id").asText());
+        assertTrue(json.at("/audit/intact").asBoolean());
+    }
+
+    @Test
     void badUsageFailsWithAClearMessage() throws Exception {
         Run framework = hoso("--framework", "karaf", "version");
         assertEquals(2, framework.code());
@@ -158,6 +180,14 @@ class ProductIT {
 
     private static Run hoso(String... args) throws Exception {
         return hosoWithInput(null, args);
+    }
+
+    private static Run hosoIn(Path ws, String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "--workspace";
+        all[1] = ws.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return hoso(all);
     }
 
     private static Run hosoWithInput(String input, String... args) throws Exception {

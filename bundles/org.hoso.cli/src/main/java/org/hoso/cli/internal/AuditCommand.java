@@ -1,6 +1,5 @@
 package org.hoso.cli.internal;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import org.hoso.core.api.AuditEvent;
 import org.hoso.core.api.AuditLog;
-import org.osgi.util.tracker.ServiceTracker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,18 +34,12 @@ final class AuditCommand implements Callable<Integer> {
 
     /** Runs {@code body} with the audit log of the workspace, or says why there is none. */
     int withLog(java.util.function.ToIntFunction<AuditLog> body) throws InterruptedException {
-        ServiceTracker<AuditLog, AuditLog> tracker = new ServiceTracker<>(hoso.context, AuditLog.class, null);
-        tracker.open();
-        try {
-            AuditLog log = tracker.waitForService(Duration.ofSeconds(10).toMillis());
-            if (log == null) {
-                hoso.err().println(hoso.reports.text("audit.noStore"));
-                return 1;
-            }
-            return body.applyAsInt(log);
-        } finally {
-            tracker.close();
+        AuditLog log = VerifyCommand.service(hoso.context, AuditLog.class);
+        if (log == null) {
+            hoso.err().println(hoso.reports.text("audit.noStore"));
+            return 1;
         }
+        return body.applyAsInt(log);
     }
 
     @Command(name = "verify")

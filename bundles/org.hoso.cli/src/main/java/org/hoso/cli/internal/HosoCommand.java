@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hoso", mixinStandardHelpOptions = false, subcommands = {
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
-        HosoCommand.Shell.class, AuditCommand.class, CommandLine.HelpCommand.class })
+        HosoCommand.Shell.class, AuditCommand.class, VerifyCommand.class,
+        CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 
     /** How long one-shot commands wait for dropped-in plugins to be installed before reporting. */

@@ -53,7 +53,7 @@ import org.osgi.service.component.annotations.Component;
  * flushes the file to disk, renames it into place atomically and flushes the folder, so a crash leaves either the
  * whole object or a {@code .part} file that the next start removes.
  */
-@Component(service = ObjectStore.class, immediate = true)
+@Component(service = ObjectStore.class)
 public final class FileObjectStore implements ObjectStore {
 
     /** The store's folder inside the workspace. */
