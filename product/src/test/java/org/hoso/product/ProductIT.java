@@ -157,6 +157,24 @@ class ProductIT {
     }
 
     @Test
+    void aFondsCreatedFromTheCommandLineIsListedAndAudited() throws Exception {
+        Path ws = Files.createDirectories(home.getParent().resolve("fonds-workspace"));
+        Run created = hosoIn(ws, "fonds", "create", "--code", "H49.64.33", "--name", "UBND xã Tân Trào");
+        assertEquals(0, created.code(), created.out() + created.err());
+        Run again = hosoIn(ws, "--framework", "felix", "fonds", "create", "--code", "H49.64.33", "--name", "x");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("H49.64.33 already exists"), again.err());
+        JsonNode list = new ObjectMapper().readTree(hosoIn(ws, "fonds", "list", "--json").out());
+        assertEquals("UBND xã Tân Trào", list.at("/0/name").asText(), list.toString());
+        assertTrue(hosoIn(ws, "fonds", "show", "H49.64.33").out().contains("Phông H49.64.33: UBND xã Tân Trào"));
+        assertEquals(1, hosoIn(ws, "fonds", "show", "NOPE").code());
+        JsonNode log = new ObjectMapper().readTree(hosoIn(ws, "audit", "log", "--json").out());
+        assertEquals("fonds.create", log.at("/0/action").asText());
+        assertTrue(log.at("/0/at").asText().endsWith("+07:00"), log.toString());
+        assertEquals(0, hosoIn(ws, "verify").code());
+    }
+
+    @Test
     void badUsageFailsWithAClearMessage() throws Exception {
         Run framework = hoso("--framework", "karaf", "version");
         assertEquals(2, framework.code());

@@ -5,10 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.hoso.core.api.AuditEvent;
 import org.hoso.core.api.AuditLog;
+import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.model.Field;
+import org.hoso.core.api.model.FileUnit;
+import org.hoso.core.api.model.Fonds;
+import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.SchemeNode;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,12 +28,14 @@ import org.osgi.service.component.annotations.Deactivate;
  * created, on first use) only when a service of it is first used, so {@code hoso version} never touches the
  * workspace.
  */
-@Component(service = AuditLog.class)
-public final class DerbyCatalogue implements AuditLog {
+@Component(service = { AuditLog.class, CatalogueService.class })
+public final class DerbyCatalogue implements AuditLog, CatalogueService {
 
     static final String WORKSPACE_PROPERTY = "hoso.workspace";
 
     private final Database database;
+    /** The catalogue's methods, on the same database and in the same transactions as the audit chain. */
+    private final CatalogueRepository catalogue;
 
     @Activate
     public DerbyCatalogue(BundleContext context) throws SQLException, IOException {
@@ -33,6 +44,7 @@ public final class DerbyCatalogue implements AuditLog {
 
     DerbyCatalogue(Path catalogueDir) throws SQLException, IOException {
         this.database = Database.open(catalogueDir);
+        this.catalogue = new CatalogueRepository(database, Clock.systemUTC());
     }
 
     private static String workspace(BundleContext context) {
@@ -65,6 +77,80 @@ public final class DerbyCatalogue implements AuditLog {
     @Override
     public Verification verify() {
         return query(() -> database.inTransaction(AuditChain::verify));
+    }
+
+    // --- CatalogueService, delegated
+
+    @Override
+    public Fonds createFonds(String code, String name, String actor) {
+        return catalogue.createFonds(code, name, actor);
+    }
+
+    @Override
+    public List<Fonds> fonds() {
+        return catalogue.fonds();
+    }
+
+    @Override
+    public Optional<Fonds> fonds(String code) {
+        return catalogue.fonds(code);
+    }
+
+    @Override
+    public SchemeNode addSchemeNode(String fondsCode, Optional<Long> parentId, String code, String title,
+            String actor) {
+        return catalogue.addSchemeNode(fondsCode, parentId, code, title, actor);
+    }
+
+    @Override
+    public List<SchemeNode> scheme(String fondsCode) {
+        return catalogue.scheme(fondsCode);
+    }
+
+    @Override
+    public FileUnit addFile(long schemeNodeId, String fileCode, Optional<String> box,
+            Map<String, Field<String>> fields, String actor) {
+        return catalogue.addFile(schemeNodeId, fileCode, box, fields, actor);
+    }
+
+    @Override
+    public Optional<FileUnit> file(String fileCode) {
+        return catalogue.file(fileCode);
+    }
+
+    @Override
+    public List<FileUnit> files(long schemeNodeId) {
+        return catalogue.files(schemeNodeId);
+    }
+
+    @Override
+    public FileUnit describeFile(long fileId, String key, Field<String> proposal, String actor) {
+        return catalogue.describeFile(fileId, key, proposal, actor);
+    }
+
+    @Override
+    public FileUnit moveFile(long fileId, long toSchemeNodeId, String actor) {
+        return catalogue.moveFile(fileId, toSchemeNodeId, actor);
+    }
+
+    @Override
+    public Item addItem(long fileId, Map<String, Field<String>> fields, String actor) {
+        return catalogue.addItem(fileId, fields, actor);
+    }
+
+    @Override
+    public List<Item> items(long fileId) {
+        return catalogue.items(fileId);
+    }
+
+    @Override
+    public Item describeItem(long itemId, String key, Field<String> proposal, String actor) {
+        return catalogue.describeItem(itemId, key, proposal, actor);
+    }
+
+    @Override
+    public Counts counts(String fondsCode) {
+        return catalogue.counts(fondsCode);
     }
 
     @FunctionalInterface

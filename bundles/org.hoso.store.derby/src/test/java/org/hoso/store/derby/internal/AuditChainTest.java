@@ -128,7 +128,8 @@ class AuditChainTest {
         appendFive();
         catalogue.deactivate();
         catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
-        assertEquals(List.of(1), catalogue.database().appliedVersions());
+        assertEquals(Database.scripts().stream().map(Database::version).toList(),
+                catalogue.database().appliedVersions(), "every migration applied exactly once");
         assertEquals(5, catalogue.size());
         assertTrue(catalogue.verify().intact());
         assertTrue(Files.exists(workspace.resolve("catalogue/derby.log")) || Files.isDirectory(workspace.resolve("catalogue/db")));

@@ -1,0 +1,74 @@
+package org.hoso.core.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hoso.core.api.model.Field;
+import org.hoso.core.api.model.FileUnit;
+import org.hoso.core.api.model.Fonds;
+import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.SchemeNode;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The catalogue: fonds, their classification schemes, file units and documents. Every change is one transaction
+ * that also appends its {@link AuditEvent} (who, what, before and after); a change that fails leaves nothing
+ * behind. Described values go through {@link Field#resolve}: a person's value is never overwritten by a machine.
+ * <p>
+ * Errors are {@link IllegalArgumentException}s (unknown fonds, duplicate file code, a value that is not valid)
+ * whose message names the thing and the problem, or {@link java.io.UncheckedIOException} when the database fails.
+ *
+ * @since 0.2.0
+ */
+@ProviderType
+public interface CatalogueService {
+
+    /** Creates a fonds. */
+    Fonds createFonds(String code, String name, String actor);
+
+    List<Fonds> fonds();
+
+    Optional<Fonds> fonds(String code);
+
+    /** Adds a scheme node under {@code parentId} (empty: top level), after its last sibling. */
+    SchemeNode addSchemeNode(String fondsCode, Optional<Long> parentId, String code, String title, String actor);
+
+    /** The fonds' scheme, depth first, siblings in order. */
+    List<SchemeNode> scheme(String fondsCode);
+
+    /**
+     * Adds a file unit under a scheme node with the next file number of its fonds.
+     *
+     * @param fields described values, keyed by {@link org.hoso.core.api.model.FileFields} keys, already canonical
+     */
+    FileUnit addFile(long schemeNodeId, String fileCode, Optional<String> box, Map<String, Field<String>> fields,
+            String actor);
+
+    Optional<FileUnit> file(String fileCode);
+
+    /** The files of a scheme node, by file number. */
+    List<FileUnit> files(long schemeNodeId);
+
+    /** Proposes a value for one field of a file; returns the file as it now is (unchanged if the proposal lost). */
+    FileUnit describeFile(long fileId, String key, Field<String> proposal, String actor);
+
+    /** Moves a file to another node of the same fonds (file numbers are kept; renumbering is a separate step). */
+    FileUnit moveFile(long fileId, long toSchemeNodeId, String actor);
+
+    /** Adds a document at the end of a file. */
+    Item addItem(long fileId, Map<String, Field<String>> fields, String actor);
+
+    /** The documents of a file, in order. */
+    List<Item> items(long fileId);
+
+    /** Proposes a value for one field of a document. */
+    Item describeItem(long itemId, String key, Field<String> proposal, String actor);
+
+    /** Counts for a fonds: scheme nodes, files, documents, boxes. */
+    Counts counts(String fondsCode);
+
+    /** What a fonds holds. */
+    record Counts(long schemeNodes, long files, long items, long boxes) {
+    }
+}

@@ -1,0 +1,159 @@
+package org.hoso.store.derby.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hoso.core.api.AuditEvent;
+import org.hoso.core.api.CatalogueService.Counts;
+import org.hoso.core.api.model.Field;
+import org.hoso.core.api.model.FileFields;
+import org.hoso.core.api.model.FileUnit;
+import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.ItemFields;
+import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.SchemeNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalogue on a real Derby database on disk, as an archivist's day uses it. */
+class CatalogueTest {
+
+    private static final Instant T = Instant.parse("2026-11-22T03:00:00Z");
+
+    @TempDir
+    Path workspace;
+
+    private DerbyCatalogue catalogue;
+    private SchemeNode office;
+    private SchemeNode land;
+
+    @BeforeEach
+    void aCommuneFonds() throws Exception {
+        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        catalogue.createFonds("H49.64.33", "UBND xã Tân Trào", "lan");
+        SchemeNode admin = catalogue.addSchemeNode("H49.64.33", Optional.empty(), "I", "Hành chính", "lan");
+        office = catalogue.addSchemeNode("H49.64.33", Optional.of(admin.id()), "I.1", "Văn phòng", "lan");
+        land = catalogue.addSchemeNode("H49.64.33", Optional.empty(), "II", "Địa chính", "lan");
+    }
+
+    @AfterEach
+    void close() {
+        catalogue.deactivate();
+    }
+
+    private static Field<String> typed(String v) {
+        return new Field<>(v, Provenance.typed("lan", T));
+    }
+
+    private FileUnit file(SchemeNode node, String code, String title) {
+        return catalogue.addFile(node.id(), code, Optional.of("1"), Map.of(FileFields.TITLE, typed(title),
+                FileFields.START_DATE, typed("2001-03"), FileFields.RETENTION, typed("70 năm")), "lan");
+    }
+
+    @Test
+    void schemeIsATreeInOrderAndFilesAreNumberedThroughTheFonds() {
+        assertEquals(List.of("I", "I.1", "II"), catalogue.scheme("H49.64.33").stream().map(SchemeNode::code).toList());
+        FileUnit a = file(office, "H49.64.33.2001.1", "Hồ sơ hội nghị tổng kết năm 2001");
+        FileUnit b = file(land, "H49.64.33.2001.2", "Sổ mục kê đất đai");
+        FileUnit c = file(office, "H49.64.33.2001.3", "Công văn đi năm 2001");
+        assertEquals(List.of(1, 2, 3), List.of(a.fileNumber(), b.fileNumber(), c.fileNumber()));
+        assertEquals(List.of("H49.64.33.2001.1", "H49.64.33.2001.3"),
+                catalogue.files(office.id()).stream().map(FileUnit::fileCode).toList());
+        assertEquals(new Counts(3, 3, 0, 1), catalogue.counts("H49.64.33"));
+    }
+
+    @Test
+    void aDuplicateFileCodeIsRefusedAndLeavesNothingBehind() {
+        file(office, "H49.64.33.2001.1", "Hồ sơ A");
+        long audited = catalogue.size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> file(land, "H49.64.33.2001.1", "Hồ sơ B"));
+        assertTrue(e.getMessage().contains("H49.64.33.2001.1"), e.getMessage());
+        assertEquals(audited, catalogue.size());
+        assertEquals(1, catalogue.counts("H49.64.33").files());
+    }
+
+    @Test
+    void aPersonsCorrectionSurvivesTheMachineAndEveryChangeIsAudited() {
+        FileUnit f = file(office, "H49.64.33.2001.1", "Hồ sơ hội nghị");
+        FileUnit proposed = catalogue.describeFile(f.id(), FileFields.END_DATE,
+                new Field<>("2001-12-31", Provenance.extracted("file.dates", 0.8, T)), "job-7");
+        assertEquals("2001-12-31", proposed.description().text(FileFields.END_DATE).orElseThrow());
+        FileUnit corrected = catalogue.describeFile(f.id(), FileFields.TITLE,
+                typed("Hồ sơ hội nghị tổng kết công tác năm 2001"), "lan");
+        long audited = catalogue.size();
+        FileUnit after = catalogue.describeFile(f.id(), FileFields.TITLE,
+                new Field<>("Hồ sơ hội nghị tổng kết", Provenance.extracted("nd30.header", 0.99, T)), "job-7");
+        assertEquals(corrected.title(), after.title(), "the machine did not overwrite the person");
+        assertEquals(audited, catalogue.size(), "a proposal that lost changes nothing and is not audited");
+
+        AuditEvent last = catalogue.events(1, 100).get((int) catalogue.size() - 1);
+        assertEquals("file.describe", last.action());
+        assertEquals("lan", last.actor());
+        assertTrue(last.before().contains("Hồ sơ hội nghị\""), last.before());
+        assertTrue(last.after().contains("tổng kết công tác năm 2001"), last.after());
+        assertTrue(catalogue.verify().intact());
+    }
+
+    @Test
+    void movingAFileKeepsItsNumberAndIsRefusedAcrossFonds() {
+        FileUnit f = file(office, "H49.64.33.2001.1", "Hồ sơ A");
+        FileUnit moved = catalogue.moveFile(f.id(), land.id(), "lan");
+        assertEquals(land.id(), moved.schemeNodeId());
+        assertEquals(1, moved.fileNumber());
+        assertEquals(List.of(f.fileCode()), catalogue.files(land.id()).stream().map(FileUnit::fileCode).toList());
+
+        catalogue.createFonds("H49.64.34", "UBND xã Kim Bình", "lan");
+        SchemeNode other = catalogue.addSchemeNode("H49.64.34", Optional.empty(), "I", "Hành chính", "lan");
+        assertThrows(IllegalArgumentException.class, () -> catalogue.moveFile(f.id(), other.id(), "lan"));
+        assertEquals(land.id(), catalogue.file(f.fileCode()).orElseThrow().schemeNodeId());
+    }
+
+    @Test
+    void documentsGetOrderAndCodesAndTextIsStoredComposed() {
+        FileUnit f = file(office, "H49.64.33.2001.160", "Hồ sơ A");
+        String decomposed = "Quye\u0302\u0301t \u0111i\u0323nh ve\u0302\u0300 vie\u0323\u0302c sa\u0301p nha\u0323\u0302p";
+        Item first = catalogue.addItem(f.id(), Map.of(ItemFields.ABSTRACT, typed(decomposed),
+                ItemFields.DATE, typed("2001-03-19"), ItemFields.TYPE, typed("02")), "lan");
+        Item second = catalogue.addItem(f.id(), Map.of(ItemFields.ABSTRACT, typed("Báo cáo")), "lan");
+        assertEquals("H49.64.33.2001.160.0000001", first.docCode());
+        assertEquals(2, second.position());
+        Item stored = catalogue.items(f.id()).get(0);
+        assertEquals("Quyết định về việc sáp nhập", stored.description().text(ItemFields.ABSTRACT).orElseThrow());
+        Item described = catalogue.describeItem(second.id(), ItemFields.NOTATION,
+                new Field<>("03/CT-UBND", Provenance.extracted("nd30.header", 0.9, T)), "job-1");
+        assertEquals(Provenance.Source.EXTRACTED,
+                described.description().get(ItemFields.NOTATION).orElseThrow().provenance().source());
+    }
+
+    @Test
+    void everythingSurvivesReopeningWithProvenance() throws Exception {
+        FileUnit f = file(office, "H49.64.33.2001.1", "Hồ sơ \"đặc biệt\"\nhai dòng");
+        catalogue.deactivate();
+        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        FileUnit again = catalogue.file("H49.64.33.2001.1").orElseThrow();
+        assertEquals(f, again);
+        assertEquals("lan", again.description().get(FileFields.TITLE).orElseThrow().provenance().agent());
+        assertEquals("UBND xã Tân Trào", catalogue.fonds("H49.64.33").orElseThrow().name());
+        assertTrue(catalogue.verify().intact());
+    }
+
+    @Test
+    void unknownThingsAreNamed() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> catalogue.addSchemeNode("NOPE", Optional.empty(), "I", "x", "lan")).getMessage().contains("NOPE"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> catalogue.addFile(999, "X.1", Optional.empty(), Map.of(), "lan")).getMessage().contains("999"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> catalogue.createFonds("H49.64.33", "again", "lan")).getMessage().contains("already exists"));
+    }
+}
