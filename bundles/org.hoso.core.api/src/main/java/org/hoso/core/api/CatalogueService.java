@@ -65,6 +65,52 @@ public interface CatalogueService {
     /** Proposes a value for one field of a document. */
     Item describeItem(long itemId, String key, Field<String> proposal, String actor);
 
+    /**
+     * Adds a whole inventory in one transaction: all of it or, on any error, nothing. Missing scheme nodes along each
+     * file's path are created; the fonds is created when it does not exist. One audit entry records the import: who,
+     * the source (file name and sheet), the source's object id in the object store, and the counts, so that what was
+     * imported can always be reproduced from the stored spreadsheet.
+     *
+     * @throws IllegalArgumentException naming the first file (by its code and source row) that cannot be added
+     */
+    ImportResult importBatch(ImportBatch batch, String actor);
+
+    /**
+     * An inventory to import.
+     *
+     * @param fondsCode    the fonds
+     * @param fondsName    its name, used when the fonds does not exist yet
+     * @param source       where it comes from, for the audit log, e.g. "muc-luc-2001.xlsx, sheet Mục lục"
+     * @param sourceObject the stored copy of the source, when it was put in the object store
+     * @param files        the files, in inventory order
+     */
+    record ImportBatch(String fondsCode, String fondsName, String source, Optional<ObjectId> sourceObject,
+            List<NewFile> files) {
+    }
+
+    /**
+     * One file of an import.
+     *
+     * @param schemePath  the scheme nodes from the top down, each as code and title (may be empty: the file goes
+     *                    under a top-level node "Chưa phân loại")
+     * @param fileCode    file code
+     * @param box         box number
+     * @param fields      described values, canonical ({@link org.hoso.core.api.model.Values#canonical})
+     * @param items       its documents in order, each as described values
+     * @param sourceRow   the row (or line) it came from, for error messages
+     */
+    record NewFile(List<SchemeStep> schemePath, String fileCode, Optional<String> box,
+            Map<String, Field<String>> fields, List<Map<String, Field<String>>> items, int sourceRow) {
+    }
+
+    /** A scheme node along an import path: matched by code under its parent, created when missing. */
+    record SchemeStep(String code, String title) {
+    }
+
+    /** What an import added. */
+    record ImportResult(long schemeNodesCreated, long files, long items, long auditSeq) {
+    }
+
     /** Counts for a fonds: scheme nodes, files, documents, boxes. */
     Counts counts(String fondsCode);
 

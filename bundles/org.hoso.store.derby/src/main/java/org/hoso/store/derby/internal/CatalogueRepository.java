@@ -118,22 +118,10 @@ final class CatalogueRepository implements CatalogueService {
                     position = rs.getInt(1);
                 }
             }
-            long id;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO SCHEME_NODE (FONDS_CODE, PARENT_ID, CODE, "
-                    + "TITLE, POSITION) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, fondsCode);
-                if (parentId.isPresent()) {
-                    p.setLong(2, parentId.get());
-                } else {
-                    p.setNull(2, Types.BIGINT);
-                }
-                p.setString(3, code.strip());
-                p.setString(4, title.strip());
-                p.setInt(5, position);
-                p.executeUpdate();
-                id = generatedId(p);
-            }
-            SchemeNode node = new SchemeNode(id, fondsCode, parentId, code.strip(), title.strip(), position);
+            SchemeNode node = new SchemeNode(reserveIds(c, "SCHEME_NODE", 1), fondsCode, parentId, code.strip(),
+                    title.strip(), position);
+            insertNode(c, node);
+            long id = node.id();
             audit(c, actor, "scheme.add", "schemeNode", Long.toString(id), "", json(node));
             return node;
         });
@@ -142,16 +130,7 @@ final class CatalogueRepository implements CatalogueService {
     @Override
     public List<SchemeNode> scheme(String fondsCode) {
         return inTransaction(c -> {
-            List<SchemeNode> all = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT ID, FONDS_CODE, PARENT_ID, CODE, TITLE, POSITION "
-                    + "FROM SCHEME_NODE WHERE FONDS_CODE = ? ORDER BY POSITION")) {
-                p.setString(1, fondsCode);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(node(rs));
-                    }
-                }
-            }
+            List<SchemeNode> all = schemeIn(c, fondsCode);
             List<SchemeNode> ordered = new ArrayList<>();
             addChildren(all, Optional.empty(), ordered);
             return ordered;
@@ -189,21 +168,12 @@ final class CatalogueRepository implements CatalogueService {
                     number = rs.getInt(1);
                 }
             }
-            long id;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO FILE_UNIT (FONDS_CODE, SCHEME_NODE_ID, "
-                    + "FILE_CODE, FILE_NUMBER, BOX, START_DATE, END_DATE, RETENTION_CODE, ACCESS_CODE, DESCRIPTION) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, node.fondsCode());
-                p.setLong(2, schemeNodeId);
-                p.setString(3, code);
-                p.setInt(4, number);
-                p.setString(5, box.map(String::strip).filter(b -> !b.isEmpty()).orElse(null));
-                setFileColumns(p, 6, description);
-                p.executeUpdate();
-                id = generatedId(p);
-            }
-            FileUnit file = new FileUnit(id, node.fondsCode(), schemeNodeId, code, number,
+            FileUnit file = new FileUnit(reserveIds(c, "FILE_UNIT", 1), node.fondsCode(), schemeNodeId, code, number,
                     box.map(String::strip).filter(b -> !b.isEmpty()), description);
+            try (PreparedStatement p = c.prepareStatement(INSERT_FILE)) {
+                bindFile(p, file);
+                p.executeUpdate();
+            }
             audit(c, actor, "file.add", "file", code, "", json(file));
             return file;
         });
@@ -290,18 +260,13 @@ final class CatalogueRepository implements CatalogueService {
                     position = rs.getInt(1);
                 }
             }
-            String docCode = Item.docCode(file.fileCode(), position);
-            long id;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO ITEM (FILE_ID, POSITION, DOC_CODE, ITEM_DATE, "
-                    + "TYPE_CODE, DESCRIPTION) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setLong(1, fileId);
-                p.setInt(2, position);
-                p.setString(3, docCode);
-                setItemColumns(p, 4, description);
+            Item item = new Item(reserveIds(c, "ITEM", 1), fileId, position, Item.docCode(file.fileCode(), position),
+                    description);
+            try (PreparedStatement p = c.prepareStatement(INSERT_ITEM)) {
+                bindItem(p, item);
                 p.executeUpdate();
-                id = generatedId(p);
             }
-            Item item = new Item(id, fileId, position, docCode, description);
+            String docCode = item.docCode();
             audit(c, actor, "item.add", "item", docCode, "", json(item));
             return item;
         });
@@ -351,6 +316,170 @@ final class CatalogueRepository implements CatalogueService {
             audit(c, actor, "item.describe", "item", before.docCode(), json(before), json(after));
             return after;
         });
+    }
+
+    /** Rows per JDBC batch in an import. */
+    private static final int BATCH = 1000;
+    /** Where files without a scheme path go. */
+    static final SchemeStep UNCLASSIFIED = new SchemeStep("0", "Chưa phân loại");
+
+    @Override
+    public ImportResult importBatch(ImportBatch batch, String actor) {
+        return inTransaction(c -> {
+            String fondsCode = batch.fondsCode().strip();
+            if (fonds(c, fondsCode).isEmpty()) {
+                Fonds f = new Fonds(fondsCode, batch.fondsName().isBlank() ? fondsCode : batch.fondsName().strip(),
+                        Description.EMPTY);
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO FONDS (CODE, NAME, DESCRIPTION) VALUES (?, ?, ?)")) {
+                    p.setString(1, f.code());
+                    p.setString(2, f.name());
+                    p.setString(3, JsonCodec.write(f.description()));
+                    p.executeUpdate();
+                }
+            }
+            checkFileCodes(c, batch.files());
+
+            // scheme nodes: existing ones by (parent, code); new ones reserved one by one (few)
+            Map<String, SchemeNode> nodes = new LinkedHashMap<>();
+            for (SchemeNode n : schemeIn(c, fondsCode)) {
+                nodes.put(n.parentId().map(String::valueOf).orElse("") + "/" + n.code(), n);
+            }
+            long created = 0;
+            List<Long> nodeOfFile = new ArrayList<>(batch.files().size());
+            for (NewFile f : batch.files()) {
+                List<SchemeStep> path = f.schemePath().isEmpty() ? List.of(UNCLASSIFIED) : f.schemePath();
+                Optional<Long> parent = Optional.empty();
+                for (SchemeStep step : path) {
+                    String key = parent.map(String::valueOf).orElse("") + "/" + step.code().strip();
+                    SchemeNode node = nodes.get(key);
+                    if (node == null) {
+                        Optional<Long> p = parent;
+                        int position = (int) nodes.values().stream().filter(n -> n.parentId().equals(p)).count() + 1;
+                        node = new SchemeNode(reserveIds(c, "SCHEME_NODE", 1), fondsCode, parent, step.code().strip(),
+                                step.title().strip(), position);
+                        insertNode(c, node);
+                        nodes.put(key, node);
+                        created++;
+                    }
+                    parent = Optional.of(node.id());
+                }
+                nodeOfFile.add(parent.orElseThrow());
+            }
+
+            int firstNumber;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT COALESCE(MAX(FILE_NUMBER), 0) + 1 FROM FILE_UNIT WHERE FONDS_CODE = ?")) {
+                p.setString(1, fondsCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    firstNumber = rs.getInt(1);
+                }
+            }
+            long itemCount = batch.files().stream().mapToLong(f -> f.items().size()).sum();
+            long fileId = reserveIds(c, "FILE_UNIT", batch.files().size());
+            long itemId = reserveIds(c, "ITEM", itemCount);
+            try (PreparedStatement files = c.prepareStatement(INSERT_FILE);
+                    PreparedStatement items = c.prepareStatement(INSERT_ITEM)) {
+                int pendingFiles = 0;
+                int pendingItems = 0;
+                for (int i = 0; i < batch.files().size(); i++) {
+                    NewFile nf = batch.files().get(i);
+                    FileUnit file;
+                    try {
+                        file = new FileUnit(fileId + i, fondsCode, nodeOfFile.get(i), nf.fileCode().strip(),
+                                firstNumber + i, nf.box().map(String::strip).filter(b -> !b.isEmpty()),
+                                Description.of(nf.fields()));
+                        bindFile(files, file);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("row " + nf.sourceRow() + ", file " + nf.fileCode() + ": "
+                                + e.getMessage(), e);
+                    }
+                    files.addBatch();
+                    if (++pendingFiles == BATCH) {
+                        files.executeBatch();
+                        pendingFiles = 0;
+                    }
+                    int position = 1;
+                    for (Map<String, Field<String>> fields : nf.items()) {
+                        try {
+                            bindItem(items, new Item(itemId++, file.id(), position,
+                                    Item.docCode(file.fileCode(), position), Description.of(fields)));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("row " + nf.sourceRow() + ", file " + nf.fileCode()
+                                    + ", document " + position + ": " + e.getMessage(), e);
+                        }
+                        position++;
+                        items.addBatch();
+                        if (++pendingItems == BATCH) {
+                            files.executeBatch();
+                            pendingFiles = 0;
+                            items.executeBatch();
+                            pendingItems = 0;
+                        }
+                    }
+                }
+                files.executeBatch();
+                items.executeBatch();
+            }
+            Map<String, String> summary = new LinkedHashMap<>();
+            summary.put("source", batch.source());
+            summary.put("sourceObject", batch.sourceObject().map(Object::toString).orElse(""));
+            summary.put("schemeNodesCreated", Long.toString(created));
+            summary.put("files", Integer.toString(batch.files().size()));
+            summary.put("items", Long.toString(itemCount));
+            long seq = AuditChain.append(c, new AuditChain.Change(actor, "catalogue.import", "fonds", fondsCode, "",
+                    JsonCodec.object(summary)), Instant.now(clock)).seq();
+            return new ImportResult(created, batch.files().size(), itemCount, seq);
+        });
+    }
+
+    /** Refuses duplicate file codes within the batch or against the catalogue, naming the rows. */
+    private static void checkFileCodes(Connection c, List<NewFile> files) throws SQLException {
+        Map<String, Integer> rows = new java.util.HashMap<>();
+        for (NewFile f : files) {
+            String code = f.fileCode().strip();
+            if (code.isEmpty()) {
+                throw new IllegalArgumentException("row " + f.sourceRow() + ": the file code is empty");
+            }
+            Integer other = rows.putIfAbsent(code, f.sourceRow());
+            if (other != null) {
+                throw new IllegalArgumentException("rows " + other + " and " + f.sourceRow() + ": file code " + code
+                        + " appears twice");
+            }
+        }
+        List<String> codes = new ArrayList<>(rows.keySet());
+        for (int from = 0; from < codes.size(); from += 500) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT FILE_CODE FROM FILE_UNIT WHERE FILE_CODE IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        String code = rs.getString(1);
+                        throw new IllegalArgumentException("row " + rows.get(code) + ": file code " + code
+                                + " is already in the catalogue");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<SchemeNode> schemeIn(Connection c, String fondsCode) throws SQLException {
+        List<SchemeNode> all = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT ID, FONDS_CODE, PARENT_ID, CODE, TITLE, POSITION "
+                + "FROM SCHEME_NODE WHERE FONDS_CODE = ? ORDER BY POSITION")) {
+            p.setString(1, fondsCode);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    all.add(node(rs));
+                }
+            }
+        }
+        return all;
     }
 
     @Override
@@ -446,10 +575,63 @@ final class CatalogueRepository implements CatalogueService {
         }
     }
 
-    private static long generatedId(PreparedStatement p) throws SQLException {
-        try (ResultSet keys = p.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
+    /** Reserves {@code count} consecutive ids of {@code sequence} in the caller's transaction; the first. */
+    private static long reserveIds(Connection c, String sequence, long count) throws SQLException {
+        long first;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT NEXT_ID FROM ID_SEQUENCE WHERE NAME = ? FOR UPDATE")) {
+            p.setString(1, sequence);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                first = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE ID_SEQUENCE SET NEXT_ID = ? WHERE NAME = ?")) {
+            p.setLong(1, first + count);
+            p.setString(2, sequence);
+            p.executeUpdate();
+        }
+        return first;
+    }
+
+    private static final String INSERT_FILE = "INSERT INTO FILE_UNIT (ID, FONDS_CODE, SCHEME_NODE_ID, FILE_CODE, "
+            + "FILE_NUMBER, BOX, START_DATE, END_DATE, RETENTION_CODE, ACCESS_CODE, DESCRIPTION) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ITEM = "INSERT INTO ITEM (ID, FILE_ID, POSITION, DOC_CODE, ITEM_DATE, "
+            + "TYPE_CODE, DESCRIPTION) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bindFile(PreparedStatement p, FileUnit f) throws SQLException {
+        p.setLong(1, f.id());
+        p.setString(2, f.fondsCode());
+        p.setLong(3, f.schemeNodeId());
+        p.setString(4, f.fileCode());
+        p.setInt(5, f.fileNumber());
+        p.setString(6, f.box().orElse(null));
+        setFileColumns(p, 7, f.description());
+    }
+
+    private static void bindItem(PreparedStatement p, Item i) throws SQLException {
+        p.setLong(1, i.id());
+        p.setLong(2, i.fileId());
+        p.setInt(3, i.position());
+        p.setString(4, i.docCode());
+        setItemColumns(p, 5, i.description());
+    }
+
+    private static void insertNode(Connection c, SchemeNode n) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO SCHEME_NODE (ID, FONDS_CODE, PARENT_ID, CODE, "
+                + "TITLE, POSITION) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, n.id());
+            p.setString(2, n.fondsCode());
+            if (n.parentId().isPresent()) {
+                p.setLong(3, n.parentId().get());
+            } else {
+                p.setNull(3, Types.BIGINT);
+            }
+            p.setString(4, n.code());
+            p.setString(5, n.title());
+            p.setInt(6, n.position());
+            p.executeUpdate();
         }
     }
 

@@ -149,6 +149,11 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     }
 
     @Override
+    public ImportResult importBatch(ImportBatch batch, String actor) {
+        return catalogue.importBatch(batch, actor);
+    }
+
+    @Override
     public Counts counts(String fondsCode) {
         return catalogue.counts(fondsCode);
     }

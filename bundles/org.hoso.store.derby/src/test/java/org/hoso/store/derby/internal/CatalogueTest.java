@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hoso.core.api.AuditEvent;
+import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.CatalogueService.Counts;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileFields;
@@ -145,6 +146,67 @@ class CatalogueTest {
         assertEquals("lan", again.description().get(FileFields.TITLE).orElseThrow().provenance().agent());
         assertEquals("UBND xã Tân Trào", catalogue.fonds("H49.64.33").orElseThrow().name());
         assertTrue(catalogue.verify().intact());
+    }
+
+    private static CatalogueService.NewFile newFile(int row, String code, String group, int items) {
+        List<Map<String, Field<String>>> docs = new java.util.ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            docs.add(Map.of(ItemFields.ABSTRACT, new Field<>("Văn bản số " + i, Provenance.imported("muc-luc.xlsx", T)),
+                    ItemFields.DATE, new Field<>("2001-0" + (1 + i % 9), Provenance.imported("muc-luc.xlsx", T))));
+        }
+        return new CatalogueService.NewFile(List.of(new CatalogueService.SchemeStep("I", "Hành chính"),
+                new CatalogueService.SchemeStep(group, "Nhóm " + group)), code, Optional.of("B" + (row / 10)),
+                Map.of(FileFields.TITLE, new Field<>("Hồ sơ " + code, Provenance.imported("muc-luc.xlsx", T))),
+                docs, row);
+    }
+
+    @Test
+    void anInventoryIsImportedWholeWithOneAuditEntry() {
+        List<CatalogueService.NewFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            files.add(newFile(i + 2, "K12.2001." + (i + 1), i % 2 == 0 ? "I.1" : "I.2", 4));
+        }
+        long auditBefore = catalogue.size();
+        CatalogueService.ImportResult r = catalogue.importBatch(new CatalogueService.ImportBatch("K12",
+                "UBND huyện cũ", "muc-luc.xlsx, sheet Mục lục", Optional.empty(), files), "lan");
+        assertEquals(new CatalogueService.ImportResult(3, 2500, 10_000, auditBefore + 1), r);
+        assertEquals(auditBefore + 1, catalogue.size());
+        assertEquals(new Counts(3, 2500, 10_000, 251), catalogue.counts("K12"), "boxes B0..B250");
+        FileUnit last = catalogue.file("K12.2001.2500").orElseThrow();
+        assertEquals(2500, last.fileNumber());
+        List<Item> docs = catalogue.items(last.id());
+        assertEquals(List.of("K12.2001.2500.0000001", "K12.2001.2500.0000004"),
+                List.of(docs.get(0).docCode(), docs.get(3).docCode()));
+        assertEquals(Provenance.Source.IMPORTED,
+                docs.get(0).description().get(ItemFields.ABSTRACT).orElseThrow().provenance().source());
+        assertTrue(catalogue.verify().intact());
+        // a second import into the same fonds continues the numbering and reuses the scheme
+        CatalogueService.ImportResult more = catalogue.importBatch(new CatalogueService.ImportBatch("K12", "",
+                "them.xlsx", Optional.empty(), List.of(newFile(2, "K12.2002.1", "I.1", 1))), "lan");
+        assertEquals(0, more.schemeNodesCreated());
+        assertEquals(2501, catalogue.file("K12.2002.1").orElseThrow().fileNumber());
+    }
+
+    @Test
+    void anImportWithOneBadFileAddsNothingAndNamesTheRow() {
+        List<CatalogueService.NewFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            files.add(newFile(i + 2, "K13." + i, "I.1", 2));
+        }
+        files.add(newFile(1502, "K13.7", "I.1", 1));
+        long auditBefore = catalogue.size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalogue.importBatch(
+                new CatalogueService.ImportBatch("K13", "x", "bad.xlsx", Optional.empty(), files), "lan"));
+        assertTrue(e.getMessage().contains("rows 9 and 1502"), e.getMessage());
+        assertTrue(catalogue.fonds("K13").isEmpty(), "not even the fonds was created");
+        assertEquals(auditBefore, catalogue.size());
+
+        file(office, "H49.64.33.2001.1", "Hồ sơ A");
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class, () -> catalogue.importBatch(
+                new CatalogueService.ImportBatch("H49.64.33", "", "clash.xlsx", Optional.empty(),
+                        List.of(newFile(5, "H49.64.33.2001.1", "I.1", 1))), "lan"));
+        assertTrue(clash.getMessage().contains("row 5: file code H49.64.33.2001.1 is already in the catalogue"),
+                clash.getMessage());
     }
 
     @Test
