@@ -107,12 +107,26 @@ class ProductIT {
     }
 
     @Test
-    void demoStartsThePlatformAndSaysPlainlyWhatItDoesNotDoYet() throws Exception {
-        Run run = hoso("demo");
+    void demoCreatesTheSampleFondsOnceAndSaysPlainlyWhatItDoesNotDoYet() throws Exception {
+        Path ws = Files.createDirectories(home.getParent().resolve("demo-workspace"));
+        Run run = hosoIn(ws, "demo");
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().matches("(?s).*Gói đang chạy: (\\d+)/\\1\\R.*"), run.out());
         assertTrue(run.out().contains("example.mapsheet"), "the dropped-in plugin's record type is reported");
-        assertTrue(run.out().contains("chưa xử lý hồ sơ mẫu nào"), run.out());
+        assertTrue(run.out().contains("Đã tạo phông mẫu H99.01.05: 120 hồ sơ"), run.out());
+        assertTrue(run.out().contains("Nhật ký nguyên vẹn: đã kiểm tra 1 mục."), run.out());
+        assertTrue(run.out().contains("chưa số hóa"), run.out());
+
+        Run again = hosoIn(ws, "--framework", "felix", "demo");
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("Phông mẫu H99.01.05 đã có"), again.out());
+        JsonNode fonds = new ObjectMapper().readTree(hosoIn(ws, "fonds", "show", "H99.01.05", "--json").out());
+        assertEquals(120, fonds.get("files").asInt());
+        assertEquals(5, fonds.get("scheme").size());
+        JsonNode log = new ObjectMapper().readTree(hosoIn(ws, "audit", "log", "--json").out());
+        assertEquals(1, log.size(), "one import, one audit entry");
+        assertEquals("catalogue.import", log.at("/0/action").asText());
+        assertEquals("hoso-demo", log.at("/0/actor").asText());
     }
 
     @Test

@@ -130,7 +130,7 @@ final class FondsCommand implements Callable<Integer> {
                     fonds.hoso.out().println(Json.write(m));
                 } else {
                     fonds.hoso.out().println(fonds.hoso.reports.text("fonds.header", f.code(), f.name()));
-                    fonds.hoso.out().println(fonds.hoso.reports.text("fonds.counts", n.schemeNodes(), n.files(),
+                    fonds.hoso.out().println("  " + fonds.hoso.reports.text("fonds.counts", n.schemeNodes(), n.files(),
                             n.items(), n.boxes()));
                     for (SchemeNode s : scheme) {
                         int depth = depth(scheme, s);

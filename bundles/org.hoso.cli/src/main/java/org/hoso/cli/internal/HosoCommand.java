@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.hoso.core.api.AuditLog;
 import org.hoso.core.api.BundleInfo;
+import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.FixityReport;
+import org.hoso.core.api.ObjectStore;
+import org.hoso.core.api.SampleGenerator;
+import org.hoso.core.api.model.Fonds;
+import org.hoso.core.api.model.SchemeNode;
 import org.hoso.core.api.PlatformInfo;
 import org.hoso.core.api.PlatformService;
 import org.hoso.core.api.PluginInfo;
@@ -111,16 +118,23 @@ final class HosoCommand implements Callable<Integer> {
     }
 
     /**
-     * The main job on the bundled sample records. In this version the catalogue and digitisation do not exist
-     * yet: it starts the platform, checks that every bundle is active and says plainly what it cannot do yet.
+     * The main job on the bundled sample records: starts the platform, creates the sample fonds in the workspace
+     * (once: a second run finds it), and reports what the catalogue holds and whether it is intact. Says plainly what
+     * this version does not do yet.
      */
     @Command(name = "demo")
     static final class Demo implements Callable<Integer> {
         @ParentCommand
         HosoCommand hoso;
 
+        @Option(names = "--files", paramLabel = "N", defaultValue = "120", descriptionKey = "option.demoFiles")
+        int files;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "2025", descriptionKey = "option.seed")
+        long seed;
+
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws Exception {
             Reports r = hoso.reports;
             PrintWriter out = hoso.out();
             hoso.platform.awaitSettled(SETTLE);
@@ -136,20 +150,53 @@ final class HosoCommand implements Callable<Integer> {
             List<String> recordTypes = bundles.stream().flatMap(b -> b.services().stream())
                     .filter(s -> s.types().contains(RecordType.class.getName()))
                     .map(s -> s.properties().getOrDefault(RecordType.ID_PROPERTY, "?")).toList();
-            List<String> views = bundles.stream().flatMap(b -> b.services().stream())
-                    .filter(s -> s.types().contains("org.hoso.ui.api.WorkbenchView"))
-                    .map(s -> s.properties().getOrDefault("hoso.view.id", "?")).toList();
-            out.println("  " + r.text("demo.recordTypes", recordTypes.size(), String.join(", ", recordTypes)));
-            out.println("  " + r.text("demo.views", views.size(), String.join(", ", views)));
+            out.println("  " + r.text("demo.recordTypes", recordTypes.size())
+                    + (recordTypes.isEmpty() ? "" : " (" + String.join(", ", recordTypes) + ")"));
             List<PluginInfo> plugins = hoso.platform.plugins();
             out.println("  " + r.text("demo.plugins", plugins.size(),
                     plugins.stream().filter(PluginInfo::isBroken).count()));
-            out.println();
-            out.println(r.text("demo.notYet"));
             for (BundleInfo b : notActive) {
                 hoso.err().println(r.text("demo.notActive", b.symbolicName(), b.state()));
             }
-            return notActive.isEmpty() ? 0 : 1;
+            if (!notActive.isEmpty()) {
+                return 1;
+            }
+
+            CatalogueService catalogue = VerifyCommand.service(hoso.context, CatalogueService.class);
+            SampleGenerator sample = VerifyCommand.service(hoso.context, SampleGenerator.class);
+            AuditLog audit = VerifyCommand.service(hoso.context, AuditLog.class);
+            ObjectStore objects = VerifyCommand.service(hoso.context, ObjectStore.class);
+            if (catalogue == null || sample == null || audit == null || objects == null) {
+                hoso.err().println(r.text("verify.noStore"));
+                return 1;
+            }
+            out.println();
+            String code = SampleGenerator.SAMPLE_FONDS;
+            if (catalogue.fonds(code).isPresent()) {
+                out.println(r.text("demo.sampleThere", code));
+            } else {
+                long start = System.nanoTime();
+                CatalogueService.ImportResult result = catalogue.importBatch(sample.inventory(seed, files), "hoso-demo");
+                out.println(r.text("demo.sampleCreated", code, result.files(), result.items(),
+                        (System.nanoTime() - start) / 1e9));
+            }
+            Fonds fonds = catalogue.fonds(code).orElseThrow();
+            CatalogueService.Counts n = catalogue.counts(code);
+            out.println("  " + r.text("fonds.header", fonds.code(), fonds.name()));
+            out.println("    " + r.text("fonds.counts", n.schemeNodes(), n.files(), n.items(), n.boxes()));
+            for (SchemeNode node : catalogue.scheme(code)) {
+                out.println("    " + node.code() + ". " + node.title() + "  ("
+                        + r.text("fonds.nodeFiles", catalogue.files(node.id()).size()) + ")");
+            }
+            AuditLog.Verification chain = audit.verify();
+            FixityReport fixity = objects.verify();
+            out.println("  " + (chain.intact() ? r.text("audit.intact", chain.checked())
+                    : r.text("audit.broken", chain.firstBad().orElseThrow(), chain.problem())));
+            out.println("  " + r.text("verify.objects", fixity.objects(), fixity.bytes() / (1024.0 * 1024.0),
+                    fixity.problems().size()));
+            out.println();
+            out.println(r.text("demo.notYet"));
+            return chain.intact() && fixity.intact() ? 0 : 1;
         }
 
         private static boolean isFragment(BundleInfo b) {
