@@ -34,6 +34,7 @@ final class Database implements AutoCloseable {
 
     private final Path directory;
     private final EmbeddedDataSource dataSource;
+    private volatile boolean closed;
 
     private Database(Path directory, EmbeddedDataSource dataSource) {
         this.directory = directory;
@@ -68,11 +69,29 @@ final class Database implements AutoCloseable {
         return directory;
     }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a serializable transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws SQLException also when the database was closed
+     */
     <T> T inTransaction(Work<T> work) throws SQLException {
+        return inTransaction(Connection.TRANSACTION_SERIALIZABLE, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction with the given isolation ({@code Connection.TRANSACTION_*}): committed when
+     * it returns, rolled back when it throws.
+     *
+     * @throws SQLException also when the database was closed
+     */
+    <T> T inTransaction(int isolation, Work<T> work) throws SQLException {
+        if (closed) {
+            // a connection would boot the database again (createDatabase=create)
+            throw new SQLException("catalogue " + directory + " is closed", "08003");
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            c.setTransactionIsolation(isolation);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -205,6 +224,10 @@ final class Database implements AutoCloseable {
     /** Shuts this database down (not the whole Derby engine: other bundles may use it). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         EmbeddedDataSource shutdown = new EmbeddedDataSource();
         shutdown.setDatabaseName(dataSource.getDatabaseName());
         shutdown.setShutdownDatabase("shutdown");

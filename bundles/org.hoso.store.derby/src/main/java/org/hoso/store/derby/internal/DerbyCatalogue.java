@@ -2,50 +2,32 @@ package org.hoso.store.derby.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.SQLException;
 import java.util.List;
 
 import org.hoso.core.api.AuditEvent;
 import org.hoso.core.api.AuditLog;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The catalogue store of the workspace ({@code hoso.workspace}/catalogue). Delayed: the database is opened (and
- * created, on first use) only when a service of it is first used, so {@code hoso version} never touches the
- * workspace.
+ * The catalogue store of the workspace, over the workspace's {@link CatalogueDatabase}. Delayed: the database is
+ * opened (and created, on first use) only when a service of it is first used, so {@code hoso version} never touches
+ * the workspace.
  */
 @Component(service = AuditLog.class)
 public final class DerbyCatalogue implements AuditLog {
 
-    static final String WORKSPACE_PROPERTY = "hoso.workspace";
-
     private final Database database;
 
     @Activate
-    public DerbyCatalogue(BundleContext context) throws SQLException, IOException {
-        this(Paths.get(workspace(context)).resolve("catalogue"));
+    public DerbyCatalogue(@Reference(name = "database") CatalogueDatabase catalogue) {
+        this(catalogue.database());
     }
 
-    DerbyCatalogue(Path catalogueDir) throws SQLException, IOException {
-        this.database = Database.open(catalogueDir);
-    }
-
-    private static String workspace(BundleContext context) {
-        String ws = context.getProperty(WORKSPACE_PROPERTY);
-        if (ws == null || ws.isBlank()) {
-            throw new IllegalStateException("framework property " + WORKSPACE_PROPERTY + " is not set");
-        }
-        return ws;
-    }
-
-    @Deactivate
-    void deactivate() {
-        database.close();
+    DerbyCatalogue(Database database) {
+        this.database = database;
     }
 
     Database database() {

@@ -26,16 +26,18 @@ class AuditChainTest {
     @TempDir
     Path workspace;
 
+    private Database database;
     private DerbyCatalogue catalogue;
 
     @BeforeEach
     void open() throws Exception {
-        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        database = Database.open(workspace.resolve("catalogue"));
+        catalogue = new DerbyCatalogue(database);
     }
 
     @AfterEach
     void close() {
-        catalogue.deactivate();
+        database.close();
     }
 
     private void appendFive() throws SQLException {
@@ -126,8 +128,9 @@ class AuditChainTest {
     @Test
     void migrationsRunOnceAndTheLogSurvivesReopening() throws Exception {
         appendFive();
-        catalogue.deactivate();
-        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        database.close();
+        database = Database.open(workspace.resolve("catalogue"));
+        catalogue = new DerbyCatalogue(database);
         assertEquals(List.of(1), catalogue.database().appliedVersions());
         assertEquals(5, catalogue.size());
         assertTrue(catalogue.verify().intact());
