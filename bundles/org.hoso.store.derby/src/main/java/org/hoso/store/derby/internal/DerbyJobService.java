@@ -143,12 +143,11 @@ public final class DerbyJobService implements JobService {
     /** Puts back what a killed process left running, ends jobs it left unended, and starts the workers. */
     @Activate
     void activate() throws SQLException {
-        long now = now();
-        int reset = write(Connection.TRANSACTION_READ_COMMITTED, c -> JobTables.resetInterrupted(c, now));
-        List<Long> active = database.inTransaction(Connection.TRANSACTION_READ_COMMITTED, JobTables::activeJobs);
+        int reset = write(Connection.TRANSACTION_READ_COMMITTED, JobTables::resetInterrupted);
+        List<Long> active = read(JobTables::activeJobs);
         for (long id : active) {
             // a process killed between a task's end and its job's end leaves a job with nothing left to do
-            write(Connection.TRANSACTION_READ_COMMITTED, c -> JobTables.endIfFinished(c, id, now));
+            write(Connection.TRANSACTION_READ_COMMITTED, (c, now) -> JobTables.endIfFinished(c, id, now));
         }
         if (reset > 0) {
             LOG.log(Level.DEBUG, "catalogue " + database.directory() + ": " + reset + " task(s) interrupted when the "
@@ -250,8 +249,7 @@ public final class DerbyJobService implements JobService {
             }
             kinds.merge(t.kind(), 1, Integer::sum);
         }
-        long now = now();
-        Job job = query(() -> write(Connection.TRANSACTION_SERIALIZABLE, c -> {
+        Job job = query(() -> write(Connection.TRANSACTION_SERIALIZABLE, (c, now) -> {
             long id = JobTables.nextJobId(c);
             Job j = JobTables.insert(c, id, title, actor, now, list);
             StringBuilder after = new StringBuilder("{\"title\":").append(quote(title)).append(",\"tasks\":")
@@ -318,8 +316,7 @@ public final class DerbyJobService implements JobService {
         if (actor == null || actor.isBlank() || actor.length() > 200) {
             throw new IllegalArgumentException("an actor must have 1 to 200 characters: '" + actor + "'");
         }
-        long now = now();
-        boolean cancelled = query(() -> write(Connection.TRANSACTION_SERIALIZABLE, c -> {
+        boolean cancelled = query(() -> write(Connection.TRANSACTION_SERIALIZABLE, (c, now) -> {
             JobState before = JobTables.job(c, id).orElseThrow(() -> noSuchJob(id)).state();
             Optional<Integer> tasks = JobTables.cancel(c, id, now);
             if (tasks.isEmpty()) {
@@ -376,8 +373,7 @@ public final class DerbyJobService implements JobService {
             Optional<Task> claimed;
             try {
                 Set<String> kinds = kinds();
-                long now = now();
-                claimed = write(Connection.TRANSACTION_READ_COMMITTED, c -> JobTables.claim(c, kinds, now));
+                claimed = write(Connection.TRANSACTION_READ_COMMITTED, (c, now) -> JobTables.claim(c, kinds, now));
             } catch (SQLException | RuntimeException e) {
                 if (stopping) {
                     return;
@@ -428,9 +424,8 @@ public final class DerbyJobService implements JobService {
 
     /** Records a task's end and, when it was the job's last, the job's. */
     private void end(Task task, String state, String result, String error) {
-        long now = now();
         try {
-            write(Connection.TRANSACTION_READ_COMMITTED, c -> {
+            write(Connection.TRANSACTION_READ_COMMITTED, (c, now) -> {
                 JobTables.finish(c, task, state, now, result, error);
                 return JobTables.endIfFinished(c, task.jobId(), now);
             });
@@ -443,7 +438,7 @@ public final class DerbyJobService implements JobService {
 
     private void release(Task task) {
         try {
-            write(Connection.TRANSACTION_READ_COMMITTED, c -> {
+            write(Connection.TRANSACTION_READ_COMMITTED, (c, now) -> {
                 JobTables.release(c, task);
                 return null;
             });
@@ -526,9 +521,20 @@ public final class DerbyJobService implements JobService {
 
     // ---- plumbing
 
-    private <T> T write(int isolation, Database.Work<T> work) throws SQLException {
+    /** A write to {@code JOB} or {@code TASK}, given the time taken under the lock. */
+    @FunctionalInterface
+    private interface Write<T> {
+        T run(Connection c, long now) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} under {@link #writeLock}. The time is taken under the lock too, so that the times stored follow
+     * the order of the writes (a task taken before a cancel started before the job's end time).
+     */
+    private <T> T write(int isolation, Write<T> work) throws SQLException {
         synchronized (writeLock) {
-            return database.inTransaction(isolation, work);
+            long now = now();
+            return database.inTransaction(isolation, c -> work.run(c, now));
         }
     }
 
