@@ -15,14 +15,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
  * The catalogue database: embedded Derby in {@code <workspace>/catalogue/db}, brought to the current schema by the
  * ordered scripts of {@code db/migrations.txt}, each applied once in its own transaction and recorded in
- * {@code SCHEMA_VERSION}. The only class that opens connections.
+ * {@code SCHEMA_VERSION}. A script not yet applied is applied even when later versions already are, so a version
+ * that joins the list late (V002 after V003) reaches every workspace. The only class that opens connections.
  */
 final class Database implements AutoCloseable {
 
@@ -34,6 +38,7 @@ final class Database implements AutoCloseable {
 
     private final Path directory;
     private final EmbeddedDataSource dataSource;
+    private volatile boolean closed;
 
     private Database(Path directory, EmbeddedDataSource dataSource) {
         this.directory = directory;
@@ -46,6 +51,14 @@ final class Database implements AutoCloseable {
      * @throws SQLException naming the folder and the script when a migration fails; nothing of that script stays
      */
     static Database open(Path catalogueDir) throws SQLException, IOException {
+        return open(catalogueDir, Database::read);
+    }
+
+    /**
+     * As {@link #open(Path)}, with the migration resources ({@code migrations.txt} and the scripts, by name) read
+     * through {@code resources}: tests give other lists.
+     */
+    static Database open(Path catalogueDir, UnaryOperator<String> resources) throws SQLException, IOException {
         Files.createDirectories(catalogueDir);
         configureDerby(catalogueDir);
         EmbeddedDataSource ds = new EmbeddedDataSource();
@@ -53,7 +66,12 @@ final class Database implements AutoCloseable {
         ds.setDatabaseName(db.toString());
         ds.setCreateDatabase("create");
         Database database = new Database(db, ds);
-        database.migrate();
+        try {
+            database.migrate(resources);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
@@ -68,11 +86,29 @@ final class Database implements AutoCloseable {
         return directory;
     }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a serializable transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws SQLException also when the database was closed
+     */
     <T> T inTransaction(Work<T> work) throws SQLException {
+        return inTransaction(Connection.TRANSACTION_SERIALIZABLE, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction with the given isolation ({@code Connection.TRANSACTION_*}): committed when
+     * it returns, rolled back when it throws.
+     *
+     * @throws SQLException also when the database was closed
+     */
+    <T> T inTransaction(int isolation, Work<T> work) throws SQLException {
+        if (closed) {
+            // a connection would boot the database again (createDatabase=create)
+            throw new SQLException("catalogue " + directory + " is closed", "08003");
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            c.setTransactionIsolation(isolation);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -98,7 +134,7 @@ final class Database implements AutoCloseable {
         });
     }
 
-    private void migrate() throws SQLException {
+    private void migrate(UnaryOperator<String> resources) throws SQLException {
         inTransaction(c -> {
             if (!tableExists(c, "SCHEMA_VERSION")) {
                 try (Statement s = c.createStatement()) {
@@ -108,13 +144,27 @@ final class Database implements AutoCloseable {
             }
             return null;
         });
-        List<Integer> applied = appliedVersions();
-        for (String script : scripts()) {
-            int version = version(script);
-            if (applied.contains(version)) {
+        Map<Integer, String> applied = appliedScripts();
+        Map<Integer, String> listed = new LinkedHashMap<>();
+        for (String script : scripts(resources.apply("migrations.txt"))) {
+            String other = listed.putIfAbsent(version(script), script);
+            if (other != null) {
+                throw new IllegalStateException("migrations " + other + " and " + script + " have the same version");
+            }
+        }
+        for (Map.Entry<Integer, String> entry : listed.entrySet()) {
+            int version = entry.getKey();
+            String script = entry.getValue();
+            String done = applied.get(version);
+            if (done != null && !done.equals(script)) {
+                // two branches chose the same number: the second script would silently never run
+                throw new SQLException("catalogue " + directory + ": version " + version + " was applied as " + done
+                        + ", but this release names it " + script);
+            }
+            if (done != null) {
                 continue;
             }
-            List<String> statements = statements(read(script));
+            List<String> statements = statements(resources.apply(script));
             try {
                 inTransaction(c -> {
                     try (Statement s = c.createStatement()) {
@@ -138,9 +188,24 @@ final class Database implements AutoCloseable {
         }
     }
 
-    static List<String> scripts() {
+    /** The scripts applied, by version. */
+    private Map<Integer, String> appliedScripts() throws SQLException {
+        return inTransaction(c -> {
+            Map<Integer, String> scripts = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT VERSION, SCRIPT FROM SCHEMA_VERSION ORDER BY VERSION")) {
+                while (rs.next()) {
+                    scripts.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+            return scripts;
+        });
+    }
+
+    /** The script names of a {@code migrations.txt}, in order. */
+    static List<String> scripts(String migrationsTxt) {
         List<String> scripts = new ArrayList<>();
-        for (String line : read("migrations.txt").split("\n")) {
+        for (String line : migrationsTxt.split("\n")) {
             String l = line.strip();
             if (!l.isEmpty() && !l.startsWith("#")) {
                 scripts.add(l);
@@ -178,7 +243,8 @@ final class Database implements AutoCloseable {
         return out;
     }
 
-    private static String read(String name) {
+    /** A resource of the {@code db/} folder beside this class, as UTF-8 text. */
+    static String read(String name) {
         try (InputStream in = Database.class.getResourceAsStream("db/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration resource db/" + name);
@@ -205,6 +271,10 @@ final class Database implements AutoCloseable {
     /** Shuts this database down (not the whole Derby engine: other bundles may use it). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         EmbeddedDataSource shutdown = new EmbeddedDataSource();
         shutdown.setDatabaseName(dataSource.getDatabaseName());
         shutdown.setShutdownDatabase("shutdown");

@@ -2,8 +2,6 @@ package org.hoso.store.derby.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -18,46 +16,30 @@ import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.SchemeNode;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The catalogue store of the workspace ({@code hoso.workspace}/catalogue). Delayed: the database is opened (and
- * created, on first use) only when a service of it is first used, so {@code hoso version} never touches the
- * workspace.
+ * The catalogue store of the workspace, over the workspace's {@link CatalogueDatabase}. Delayed: the database is
+ * opened (and created, on first use) only when a service of it is first used, so {@code hoso version} never touches
+ * the workspace.
  */
 @Component(service = { AuditLog.class, CatalogueService.class })
 public final class DerbyCatalogue implements AuditLog, CatalogueService {
-
-    static final String WORKSPACE_PROPERTY = "hoso.workspace";
 
     private final Database database;
     /** The catalogue's methods, on the same database and in the same transactions as the audit chain. */
     private final CatalogueRepository catalogue;
 
     @Activate
-    public DerbyCatalogue(BundleContext context) throws SQLException, IOException {
-        this(Paths.get(workspace(context)).resolve("catalogue"));
+    public DerbyCatalogue(@Reference(name = "database") CatalogueDatabase catalogue) {
+        this(catalogue.database());
     }
 
-    DerbyCatalogue(Path catalogueDir) throws SQLException, IOException {
-        this.database = Database.open(catalogueDir);
+    DerbyCatalogue(Database database) {
+        this.database = database;
         this.catalogue = new CatalogueRepository(database, Clock.systemUTC());
-    }
-
-    private static String workspace(BundleContext context) {
-        String ws = context.getProperty(WORKSPACE_PROPERTY);
-        if (ws == null || ws.isBlank()) {
-            throw new IllegalStateException("framework property " + WORKSPACE_PROPERTY + " is not set");
-        }
-        return ws;
-    }
-
-    @Deactivate
-    void deactivate() {
-        database.close();
     }
 
     Database database() {

@@ -33,13 +33,15 @@ class CatalogueTest {
     @TempDir
     Path workspace;
 
+    private Database database;
     private DerbyCatalogue catalogue;
     private SchemeNode office;
     private SchemeNode land;
 
     @BeforeEach
     void aCommuneFonds() throws Exception {
-        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        database = Database.open(workspace.resolve("catalogue"));
+        catalogue = new DerbyCatalogue(database);
         catalogue.createFonds("H49.64.33", "UBND xã Tân Trào", "lan");
         SchemeNode admin = catalogue.addSchemeNode("H49.64.33", Optional.empty(), "I", "Hành chính", "lan");
         office = catalogue.addSchemeNode("H49.64.33", Optional.of(admin.id()), "I.1", "Văn phòng", "lan");
@@ -48,7 +50,7 @@ class CatalogueTest {
 
     @AfterEach
     void close() {
-        catalogue.deactivate();
+        database.close();
     }
 
     private static Field<String> typed(String v) {
@@ -139,8 +141,9 @@ class CatalogueTest {
     @Test
     void everythingSurvivesReopeningWithProvenance() throws Exception {
         FileUnit f = file(office, "H49.64.33.2001.1", "Hồ sơ \"đặc biệt\"\nhai dòng");
-        catalogue.deactivate();
-        catalogue = new DerbyCatalogue(workspace.resolve("catalogue"));
+        database.close();
+        database = Database.open(workspace.resolve("catalogue"));
+        catalogue = new DerbyCatalogue(database);
         FileUnit again = catalogue.file("H49.64.33.2001.1").orElseThrow();
         assertEquals(f, again);
         assertEquals("lan", again.description().get(FileFields.TITLE).orElseThrow().provenance().agent());

@@ -1,0 +1,100 @@
+package org.hoso.store.derby.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migrations across releases, and a closed database. */
+class DatabaseTest {
+
+    @TempDir
+    Path workspace;
+
+    /** The real scripts, with {@code migrations.txt} replaced by {@code list} and one extra script. */
+    private static UnaryOperator<String> resources(String list, String extraName, String extraSql) {
+        return name -> name.equals("migrations.txt") ? list : name.equals(extraName) ? extraSql : Database.read(name);
+    }
+
+    private static boolean tableExists(Database db, String table) throws SQLException {
+        return db.inTransaction(c -> {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+                return rs.next();
+            }
+        });
+    }
+
+    @Test
+    void thisReleaseAppliesItsScriptsInOrder() throws Exception {
+        assertEquals(List.of("V001__audit_log.sql", "V002__catalogue.sql", "V003__jobs.sql"),
+                Database.scripts(Database.read("migrations.txt")));
+        try (Database db = Database.open(workspace.resolve("catalogue"))) {
+            assertEquals(List.of(1, 2, 3), db.appliedVersions());
+            assertTrue(tableExists(db, "TASK"));
+            assertTrue(tableExists(db, "FILE_UNIT"));
+        }
+    }
+
+    @Test
+    void aVersionListedAfterLaterOnesWereAppliedIsStillApplied() throws Exception {
+        Path dir = workspace.resolve("catalogue");
+        // a release that shipped V001 and V003 only
+        try (Database db = Database.open(dir, resources("V001__audit_log.sql\nV003__jobs.sql\n", "", ""))) {
+            assertEquals(List.of(1, 3), db.appliedVersions());
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO JOB (ID, TITLE, ACTOR, STATE, SUBMITTED_AT) VALUES (1, 'Số hóa', 'lan', 'QUEUED', 0)"));
+        }
+        // the next release adds V002 between V001 and V003
+        String list = "V001__audit_log.sql\nV002__late.sql\nV003__jobs.sql\n";
+        try (Database db = Database.open(dir, resources(list, "V002__late.sql",
+                "CREATE TABLE LATE_TABLE (CODE VARCHAR(20) NOT NULL PRIMARY KEY);\n"))) {
+            assertEquals(List.of(1, 2, 3), db.appliedVersions());
+            assertTrue(tableExists(db, "LATE_TABLE"));
+            assertEquals(1, (int) db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM JOB")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }), "what V003's tables held is kept");
+        }
+    }
+
+    @Test
+    void aVersionAppliedUnderAnotherNameStopsTheCatalogue() throws Exception {
+        Path dir = workspace.resolve("catalogue");
+        Database.open(dir).close();
+        String list = "V001__audit_log.sql\nV003__catalogue.sql\n";
+        SQLException e = assertThrows(SQLException.class, () -> Database.open(dir, resources(list,
+                "V003__catalogue.sql", "CREATE TABLE FONDS (CODE VARCHAR(20) NOT NULL PRIMARY KEY);\n")));
+        assertTrue(e.getMessage().contains("V003__jobs.sql") && e.getMessage().contains("V003__catalogue.sql"),
+                e.getMessage());
+    }
+
+    @Test
+    void twoScriptsWithOneVersionAreRefused() {
+        String list = "V001__audit_log.sql\nV001__again.sql\n";
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Database.open(workspace.resolve("catalogue"), resources(list, "V001__again.sql", "")));
+        assertTrue(e.getMessage().contains("V001__again.sql"), e.getMessage());
+    }
+
+    @Test
+    void aClosedDatabaseRefusesWorkAndIsNotBootedAgain() throws Exception {
+        Database db = Database.open(workspace.resolve("catalogue"));
+        db.close();
+        assertThrows(SQLException.class, () -> db.inTransaction(c -> null));
+        db.close();
+        // booted again it would hold db.lck; shut down, Derby removes it
+        assertFalse(Files.exists(workspace.resolve("catalogue/db/db.lck")));
+    }
+}
