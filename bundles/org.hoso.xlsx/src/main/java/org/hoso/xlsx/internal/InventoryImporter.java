@@ -734,9 +734,14 @@ final class InventoryImporter {
         private void canonical(RowValues v, int n, Map<String, String> raw, Map<String, Integer> cols,
                 Map<String, Cell> cells, Map<String, Field<String>> out, List<FieldDefinition> defs,
                 Map<String, String> codeLists) {
+            String failedRaw = null;
             for (Map.Entry<String, String> e : raw.entrySet()) {
                 String key = e.getKey();
                 Cell c = cells.get(key);
+                if (key.equals(FileFields.END_DATE) && e.getValue().equals(failedRaw)
+                        && cols.get(key).equals(cols.get(FileFields.START_DATE))) {
+                    continue; // one date for start and end ("2001" in Thời gian tài liệu): said once
+                }
                 FieldDefinition def = defs.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
                 if (def.type() == FieldDefinition.ValueType.INTEGER && c.kind() == Cell.Kind.NUMBER
                         && e.getValue().contains(".")) {
@@ -751,6 +756,9 @@ final class InventoryImporter {
                     }
                 } catch (IllegalArgumentException ex) {
                     v.pending.add(new Pending(cols.get(key), ex.getMessage()));
+                    if (key.equals(FileFields.START_DATE)) {
+                        failedRaw = e.getValue();
+                    }
                 }
             }
         }

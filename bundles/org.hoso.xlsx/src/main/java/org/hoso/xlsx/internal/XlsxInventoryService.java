@@ -83,7 +83,7 @@ public final class XlsxInventoryService implements InventoryService {
                     "no files to import: the table has no rows")), List.of(), false, null);
         }
         if (!fatal) {
-            checkAgainstCatalogue(fonds, reading, importer);
+            checkAgainstCatalogue(reading, importer);
         }
         List<FileDraft> valid = reading.files().stream().filter(d -> !d.invalid).toList();
         List<String> sheetOrder = reading.sheets().stream().map(SheetReport::sheet).toList();
@@ -95,6 +95,9 @@ public final class XlsxInventoryService implements InventoryService {
                 .map(FileDraft::name).toList();
         boolean problems = !importer.problems().isEmpty();
         boolean go = !fatal && !valid.isEmpty() && (!problems || options.skipInvalid());
+        if (go) {
+            checkNumbers(fonds, valid, importer);
+        }
         if (!go || options.dryRun()) {
             return report(fileName, fonds, reading, importer, List.of(), go ? skipped : List.of(), false,
                     go ? valid : null);
@@ -127,8 +130,8 @@ public final class XlsxInventoryService implements InventoryService {
                 d.items.stream().map(ItemDraft::fields).toList(), d.firstRow);
     }
 
-    /** File codes already in the catalogue; file numbers that will differ from the sheet's. */
-    private void checkAgainstCatalogue(String fonds, Reading reading, InventoryImporter importer) {
+    /** File codes already in the catalogue. */
+    private void checkAgainstCatalogue(Reading reading, InventoryImporter importer) {
         boolean catalogueHasFiles = catalogue.fonds().stream().anyMatch(f -> catalogue.counts(f.code()).files() > 0);
         if (catalogueHasFiles) {
             for (FileDraft d : reading.files()) {
@@ -137,19 +140,18 @@ public final class XlsxInventoryService implements InventoryService {
                         + "(fonds " + f.fondsCode() + ", file number " + f.fileNumber() + ")"));
             }
         }
+    }
+
+    /** A warning when the files to import get other numbers than the sheet gives them. */
+    private void checkNumbers(String fonds, List<FileDraft> files, InventoryImporter importer) {
         long next = catalogue.fonds(fonds).map(f -> catalogue.counts(f.code()).files()).orElse(0L) + 1;
         int differing = 0;
         FileDraft first = null;
         long firstExpected = 0;
-        for (FileDraft d : reading.files()) {
-            if (d.invalid) {
-                continue;
-            }
-            if (d.number != null && d.number != next) {
-                if (differing++ == 0) {
-                    first = d;
-                    firstExpected = next;
-                }
+        for (FileDraft d : files) {
+            if (d.number != null && d.number != next && differing++ == 0) {
+                first = d;
+                firstExpected = next;
             }
             next++;
         }

@@ -390,6 +390,29 @@ class InventoryImportTest {
     }
 
     @Test
+    void filesNumberedOtherwiseThanTheCatalogueWillNumberThemAreAWarning() throws Exception {
+        Path file;
+        try (Sheets s = new Sheets()) {
+            s.sheet("Tiếp")
+                    .row("Hồ sơ số", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu")
+                    .row(101, "N.101", "Hồ sơ 101", "2001")
+                    .row(102, "N.102", "Hồ sơ 102", "30/2/2001");
+            file = s.write(tmp.resolve("tiep.xlsx"));
+        }
+        ImportReport refused = importXlsx(file, ImportOptions.DEFAULT.withFonds("N"));
+        assertEquals(List.of(), refused.warnings(), "nothing to say about numbers when nothing is imported");
+        assertEquals("sheet 'Tiếp', row 3, column D (Thời gian tài liệu): Thời gian bắt đầu (startDate): \"30/2/2001\": "
+                + "\"30/2/2001\" is not a valid date: no such day: 30/2/2001", only(refused).toString(),
+                "one date for start and end, said once");
+        ImportReport r = importXlsx(file, ImportOptions.DEFAULT.withFonds("N").withSkipInvalid(true));
+        assertTrue(r.imported());
+        assertEquals(List.of("sheet 'Tiếp', row 2: 1 file(s) get another number than the sheet gives them (the "
+                + "catalogue numbers files in order through the fonds): the first, file N.101, numbered 101 here, "
+                + "becomes 1"), r.warnings().stream().map(Problem::toString).toList());
+        assertEquals(1, ws.catalogue().file("N.101").orElseThrow().fileNumber());
+    }
+
+    @Test
     void theFondsMustBeKnownAndOne() throws Exception {
         Path file;
         try (Sheets s = new Sheets()) {
