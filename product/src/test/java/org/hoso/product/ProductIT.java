@@ -65,7 +65,7 @@ class ProductIT {
         for (String bsn : List.of("org.hoso.core.api", "org.hoso.core", "org.hoso.cli", "org.hoso.ui.api",
                 "org.hoso.ui", "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin",
                 "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell", "org.eclipse.swt", "org.eclipse.jface",
-                "org.hoso.store.derby",
+                "org.hoso.store.derby", "org.hoso.xlsx",
                 "org.hoso.example")) {
             assertTrue(bundles.containsKey(bsn), bsn + " is installed: " + bundles.keySet());
         }
@@ -186,6 +186,99 @@ class ProductIT {
         assertEquals("fonds.create", log.at("/0/action").asText());
         assertTrue(log.at("/0/at").asText().endsWith("+07:00"), log.toString());
         assertEquals(0, hosoIn(ws, "verify").code());
+    }
+
+    /** A Decree 30 inventory as a clerk types it: title rows, headings, scheme groups, one row per file. */
+    private static Path inventory(Path file, boolean withMistake) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("Mục lục hồ sơ");
+            Object[][] rows = {
+                { "MỤC LỤC HỒ SƠ" },
+                { "UBND xã Tân Trào" },
+                { "Mã phông: H49.64.33" },
+                {},
+                { "Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ", "Thời gian tài liệu", "Thời hạn bảo quản",
+                    "Số tờ/Số trang", "Ghi chú", "Hộp số" },
+                { "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)" },
+                { null, null, "I. HÀNH CHÍNH" },
+                { 1, "H49.64.33.2001.1", "Hồ sơ hội nghị tổng kết công tác năm 2001", "05/01/2001 - 28/12/2001",
+                    "Vĩnh viễn", 45, null, "1" },
+                { 2, "H49.64.33.2001.2", "Công văn đi năm 2001", withMistake ? "31/02/2001" : "2001", "10 năm", 120,
+                    "Thiếu tờ 17", "1" },
+                { null, null, "II. ĐỊA CHÍNH" },
+                { 3, "H49.64.33.2002.1", "Sổ mục kê đất đai", "2002", "Vĩnh viễn", 80, null, "2" } };
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String s) {
+                        row.createCell(c).setCellValue(s);
+                    } else if (rows[r][c] instanceof Integer n) {
+                        row.createCell(c).setCellValue(n);
+                    }
+                }
+            }
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void anInventoryIsImportedShownAndExported(String framework) throws Exception {
+        Path dir = Files.createDirectories(home.getParent().resolve("xlsx-" + framework));
+        Path ws = Files.createDirectories(dir.resolve("workspace"));
+        Path bad = inventory(dir.resolve("muc-luc-loi.xlsx"), true);
+        Run refused = hosoIn(ws, "--framework", framework, "import", "xlsx", bad.toString());
+        assertEquals(1, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("muc-luc-loi.xlsx, trang tính \"Mục lục hồ sơ\", dòng 9, cột D (Thời gian "
+                + "tài liệu): Thời gian bắt đầu (startDate): \"31/02/2001\""), refused.err());
+        assertEquals("[]", new ObjectMapper().readTree(hosoIn(ws, "fonds", "list", "--json").out()).toString(),
+                "nothing imported");
+
+        Path good = inventory(dir.resolve("muc-luc.xlsx"), false);
+        Run imported = hosoIn(ws, "--framework", framework, "import", "xlsx", good.toString(), "--json");
+        assertEquals(0, imported.code(), imported.out() + imported.err());
+        JsonNode report = new ObjectMapper().readTree(imported.out());
+        assertTrue(report.get("imported").asBoolean(), imported.out());
+        assertEquals(3, report.get("files").asInt());
+        assertEquals("FILE_INVENTORY", report.at("/sheets/0/layout").asText());
+        assertEquals(64, report.get("sourceObject").asText().length(), "the workbook is kept in the object store");
+
+        Run show = hosoIn(ws, "--framework", framework, "fonds", "show", "H49.64.33", "--json");
+        assertEquals(0, show.code(), show.err());
+        JsonNode fonds = new ObjectMapper().readTree(show.out());
+        assertEquals("UBND xã Tân Trào", fonds.get("name").asText());
+        assertEquals(3, fonds.get("files").asInt());
+        assertEquals(2, fonds.get("boxes").asInt());
+        assertEquals("HÀNH CHÍNH", fonds.at("/scheme/0/title").asText());
+
+        Path out = dir.resolve("xuat.xlsx");
+        Run export = hosoIn(ws, "--framework", framework, "inventory", "export", "--fonds", "H49.64.33", "--out",
+                out.toString());
+        assertEquals(0, export.code(), export.out() + export.err());
+        assertTrue(export.out().contains("3 hồ sơ"), export.out());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                out.toFile())) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("Mục lục hồ sơ");
+            assertEquals("MỤC LỤC HỒ SƠ", sheet.getRow(3).getCell(0).getStringCellValue());
+            assertEquals("Số, ký hiệu hồ sơ", sheet.getRow(8).getCell(1).getStringCellValue());
+            assertEquals("(7)", sheet.getRow(9).getCell(6).getStringCellValue());
+            assertEquals("I. HÀNH CHÍNH", sheet.getRow(10).getCell(2).getStringCellValue());
+            assertEquals("H49.64.33.2001.1", sheet.getRow(11).getCell(1).getStringCellValue());
+        }
+        Run documents = hosoIn(ws, "--framework", framework, "inventory", "documents", "--file", "H49.64.33.2001.1",
+                "--out", dir.resolve("van-ban.xlsx").toString());
+        assertEquals(0, documents.code(), documents.out() + documents.err());
+        Run unknown = hosoIn(ws, "--framework", framework, "inventory", "export", "--fonds", "NOPE", "--out",
+                dir.resolve("x.xlsx").toString());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("NOPE"), unknown.err());
+        Run again = hosoIn(ws, "--framework", framework, "import", "xlsx", out.toString());
+        assertEquals(1, again.code(), "the files are in the catalogue already");
+        assertTrue(again.err().contains("H49.64.33.2001.1 is already in the catalogue"), again.err());
+        assertEquals(0, hosoIn(ws, "--framework", framework, "verify").code());
     }
 
     @Test

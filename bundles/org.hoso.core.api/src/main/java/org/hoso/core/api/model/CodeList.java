@@ -44,16 +44,37 @@ public final class CodeList {
         }
     }
 
+    private static final Map<String, CodeList> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String name;
     private final Map<String, Entry> entries;
+    /** Entries by their labels folded ({@link #fold}), Vietnamese first: what {@link #find} compares. */
+    private final Map<String, Entry> byLabel = new java.util.HashMap<>();
 
     private CodeList(String name, Map<String, Entry> entries) {
         this.name = name;
         this.entries = entries;
+        for (Entry e : entries.values()) {
+            byLabel.putIfAbsent(fold(e.vietnamese()), e);
+        }
+        for (Entry e : entries.values()) {
+            byLabel.putIfAbsent(VietnameseText.fold(e.english()), e);
+        }
     }
 
-    /** A list shipped with Hoso, by name ({@link #MAINTENANCE}, {@link #DOCUMENT_TYPE}...). */
+    private static String fold(String label) {
+        return VietnameseText.fold(label).replaceAll("\\s*-\\s*", " - ");
+    }
+
+    /**
+     * A list shipped with Hoso, by name ({@link #MAINTENANCE}, {@link #DOCUMENT_TYPE}...). Read once: lists are
+     * immutable.
+     */
     public static CodeList builtIn(String name) {
+        return BUILT_IN.computeIfAbsent(name, CodeList::readBuiltIn);
+    }
+
+    private static CodeList readBuiltIn(String name) {
         String resource = "codes/" + name + ".csv";
         InputStream in = CodeList.class.getResourceAsStream(resource);
         if (in == null) {
@@ -118,10 +139,8 @@ public final class CodeList {
         if (t.matches("\\d{1,2}")) {
             return get(t.length() == 1 ? "0" + t : t);
         }
-        String folded = VietnameseText.fold(t).replaceAll("\\s*-\\s*", " - ");
-        return entries.values().stream()
-                .filter(e -> VietnameseText.fold(e.vietnamese()).replaceAll("\\s*-\\s*", " - ").equals(folded)
-                        || VietnameseText.fold(e.english()).equals(folded))
-                .findFirst();
+        String folded = fold(t);
+        Entry e = byLabel.get(folded);
+        return e != null ? Optional.of(e) : Optional.ofNullable(byLabel.get(VietnameseText.fold(t)));
     }
 }

@@ -27,6 +27,10 @@ public final class FileFields {
     public static final String INFO_CODE = "infoCode";
     public static final String CONFIDENCE_LEVEL = "confidenceLevel";
     public static final String PAPER_FILE_CODE = "paperFileCode";
+    /** The inventory (mục lục số) the file is listed in: a fonds may have several, e.g. permanent and term files. */
+    public static final String INVENTORY_NUMBER = "inventoryNumber";
+    /** Who formed the file (người lập hồ sơ), as the Decree 30 file list names them. */
+    public static final String CREATOR = "creator";
     public static final String NOTES = "notes";
 
     /** Every field, in the order of the inventory form. */
@@ -46,6 +50,8 @@ public final class FileFields {
             new FieldDefinition(CONFIDENCE_LEVEL, "Mức độ tin cậy", "Reliability", ValueType.CODE, false),
             new FieldDefinition(PAPER_FILE_CODE, "Mã hồ sơ giấy gốc", "Original paper file code", ValueType.TEXT,
                     false),
+            new FieldDefinition(INVENTORY_NUMBER, "Mục lục số", "Inventory number", ValueType.TEXT, false),
+            new FieldDefinition(CREATOR, "Người lập hồ sơ", "File creator", ValueType.TEXT, false),
             new FieldDefinition(NOTES, "Ghi chú", "Notes", ValueType.TEXT, false));
 
     /** The code list of each CODE field. */
