@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hoso", mixinStandardHelpOptions = false, subcommands = {
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
         HosoCommand.Shell.class, FondsCommand.class, ImportCommand.class, InventoryCommand.class,
-        AuditCommand.class, VerifyCommand.class, JobsCommand.class,
+        AuditCommand.class, VerifyCommand.class, JobsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 

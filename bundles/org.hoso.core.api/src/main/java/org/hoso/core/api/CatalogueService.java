@@ -1,5 +1,6 @@
 package org.hoso.core.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,30 @@ public interface CatalogueService {
     /** The files of a scheme node, by file number. */
     List<FileUnit> files(long schemeNodeId);
 
+    /**
+     * The files of a fonds that match every given criterion, by file number, at most {@code query.limit()}: the
+     * archivist's common searches (a period, a box) without full-text search.
+     */
+    List<FileUnit> findFiles(FileQuery query);
+
+    /**
+     * A search over files.
+     *
+     * @param fondsCode the fonds
+     * @param from      files whose dates reach this day or later
+     * @param to        files whose dates begin on this day or earlier
+     * @param box       files in this box
+     * @param limit     at most this many (1..10000)
+     */
+    record FileQuery(String fondsCode, Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> box,
+            int limit) {
+        public FileQuery {
+            if (limit < 1 || limit > 10_000) {
+                throw new IllegalArgumentException("limit must be within 1..10000: " + limit);
+            }
+        }
+    }
+
     /** Proposes a value for one field of a file; returns the file as it now is (unchanged if the proposal lost). */
     FileUnit describeFile(long fileId, String key, Field<String> proposal, String actor);
 
@@ -82,7 +107,8 @@ public interface CatalogueService {
      * @param fondsName    its name, used when the fonds does not exist yet
      * @param source       where it comes from, for the audit log, e.g. "muc-luc-2001.xlsx, sheet Mục lục"
      * @param sourceObject the stored copy of the source, when it was put in the object store
-     * @param files        the files, in inventory order
+     * @param files        the files, in inventory order; read once, in order, so a list that makes its files as they
+     *                     are read keeps memory bounded whatever the size
      */
     record ImportBatch(String fondsCode, String fondsName, String source, Optional<ObjectId> sourceObject,
             List<NewFile> files) {

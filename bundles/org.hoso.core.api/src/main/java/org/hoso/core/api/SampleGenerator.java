@@ -18,4 +18,14 @@ public interface SampleGenerator {
 
     /** The sample inventory with about {@code files} files, ready for {@link CatalogueService#importBatch}. */
     CatalogueService.ImportBatch inventory(long seed, int files);
+
+    /**
+     * A large generated inventory for benchmarks and load tests: {@code files} files of {@code itemsPerFile}
+     * documents each, in fonds {@code fondsCode}, with the sample's kinds of files and documents. The list of files
+     * holds nothing: each file is made when it is read, so importing a million documents needs little memory. The
+     * same arguments always give the same records.
+     *
+     * @since 0.2.0
+     */
+    CatalogueService.ImportBatch bulkInventory(String fondsCode, long seed, int files, int itemsPerFile);
 }

@@ -120,68 +120,115 @@ public final class CommuneFonds implements SampleGenerator {
             int number = numbersByYear.merge(Integer.toString(year), 1, Integer::sum);
             String fileCode = SampleGenerator.SAMPLE_FONDS + "." + year + "." + number;
             int docs = 1 + random.nextInt(kind.group().equals(GROUP_OFFICE) ? 12 : 7);
-            List<Map<String, Field<String>>> items = new ArrayList<>();
-            LocalDate first = null;
-            LocalDate last = null;
-            int pages = 0;
-            for (int d = 0; d < docs; d++) {
-                DocKind doc = kind.docs()[random.nextInt(kind.docs().length)];
-                LocalDate date = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
-                first = first == null || date.isBefore(first) ? date : first;
-                last = last == null || date.isAfter(last) ? date : last;
-                int docPages = 1 + random.nextInt(6);
-                pages += docPages;
-                boolean chair = random.nextBoolean();
-                Map<String, Field<String>> f = new LinkedHashMap<>();
-                f.put(ItemFields.TYPE, value(doc.typeCode()));
-                f.put(ItemFields.NUMBER, value(Integer.toString(1 + random.nextInt(250))));
-                f.put(ItemFields.NOTATION, value(doc.abbreviation()));
-                f.put(ItemFields.DATE, value(PartialDate.of(date).iso()));
-                f.put(ItemFields.ISSUER, value(doc.abbreviation().endsWith("HĐND") ? "HĐND xã Hòa Bình" : ISSUER));
-                String abstractText = doc.abstracts()[random.nextInt(doc.abstracts().length)];
-                f.put(ItemFields.ABSTRACT, value(abstractText.contains("%d")
-                        ? String.format(abstractText, abstractText.contains("tháng") ? 1 + random.nextInt(12)
-                                : abstractText.contains("quý") ? 1 + random.nextInt(4)
-                                        : abstractText.contains("thôn") ? 1 + random.nextInt(9) : year)
-                        : abstractText));
-                f.put(ItemFields.LANGUAGE, value("01"));
-                f.put(ItemFields.PAGE_COUNT, value(Integer.toString(docPages)));
-                f.put(ItemFields.SIGNER, value(chair ? chairman : vice));
-                f.put(ItemFields.SIGNER_TITLE, value(chair ? "Chủ tịch" : "Phó Chủ tịch"));
-                f.put(ItemFields.SIGNER_AUTHORITY, value(chair ? "TM. ỦY BAN NHÂN DÂN" : "KT. CHỦ TỊCH"));
-                f.put(ItemFields.RECIPIENTS, value("Như trên; " + PARENT + "; Lưu: VT."));
-                if (random.nextInt(40) == 0) {
-                    f.put(ItemFields.SECRECY, value("MẬT"));
-                }
-                items.add(f);
-            }
             Map<String, Field<String>> fields = new LinkedHashMap<>();
-            fields.put(FileFields.TITLE, value(String.format(kind.titlePattern(), year)));
-            fields.put(FileFields.START_DATE, value(PartialDate.of(first).iso()));
-            fields.put(FileFields.END_DATE, value(PartialDate.of(last).iso()));
-            fields.put(FileFields.RETENTION, value(kind.retention()));
-            fields.put(FileFields.ACCESS, value(items.stream().anyMatch(m -> m.containsKey(ItemFields.SECRECY))
-                    ? "03" : kind.access()));
-            fields.put(FileFields.LANGUAGE, value("01"));
-            fields.put(FileFields.DOCUMENT_COUNT, value(Integer.toString(docs)));
-            fields.put(FileFields.SHEET_COUNT, value(Integer.toString((pages + 1) / 2)));
-            fields.put(FileFields.PAGE_COUNT, value(Integer.toString(pages)));
-            fields.put(FileFields.PHYSICAL_CONDITION, value(random.nextInt(10) == 0 ? "03" : "02"));
-            fields.put(FileFields.NOTES, value("Dữ liệu mẫu"));
-            SchemeStep group = GROUPS.stream().filter(g -> g.code().equals(kind.group())).findFirst().orElseThrow();
+            List<Map<String, Field<String>>> items = file(random, kind, year, docs, chairman, vice, fields);
             if (inBox == perBox) {
                 box++;
                 inBox = 0;
                 perBox = 8 + random.nextInt(5);
             }
             inBox++;
-            out.add(new NewFile(List.of(group), fileCode, Optional.of(Integer.toString(box)), fields, items, i + 1));
+            out.add(new NewFile(List.of(group(kind)), fileCode, Optional.of(Integer.toString(box)), fields, items,
+                    i + 1));
         }
         // the inventory lists files group by group, as an archivist numbers them
         out.sort(java.util.Comparator.comparing((NewFile f) -> f.schemePath().get(0).code())
                 .thenComparing(f -> f.fields().get(FileFields.START_DATE).value()));
         return new ImportBatch(SampleGenerator.SAMPLE_FONDS, ISSUER + " (đã giải thể năm 2025) — phông mẫu",
                 "sample-generator seed " + seed + ", " + files + " files", Optional.empty(), List.copyOf(out));
+    }
+
+    @Override
+    public ImportBatch bulkInventory(String fondsCode, long seed, int files, int itemsPerFile) {
+        if (files < 1 || itemsPerFile < 0 || (long) files * itemsPerFile > 100_000_000L) {
+            throw new IllegalArgumentException("files must be at least 1 and files × documents at most 100000000: "
+                    + files + " × " + itemsPerFile);
+        }
+        Random names = new Random(seed);
+        String chairman = name(names);
+        String vice = name(names);
+        List<NewFile> lazy = new java.util.AbstractList<>() {
+            @Override
+            public NewFile get(int i) {
+                java.util.Objects.checkIndex(i, files);
+                // each file from its own seeded generator: any file can be made alone, in any order
+                Random random = new Random(seed * 1_000_003L + i);
+                FileKind kind = KINDS.get(random.nextInt(KINDS.size()));
+                int year = 1998 + (int) (27L * i / files);
+                Map<String, Field<String>> fields = new LinkedHashMap<>();
+                List<Map<String, Field<String>>> items = file(random, kind, year, itemsPerFile, chairman, vice,
+                        fields);
+                return new NewFile(List.of(group(kind)), fondsCode + "." + year + "." + (i + 1),
+                        Optional.of(Integer.toString(i / 10 + 1)), fields, items, i + 1);
+            }
+
+            @Override
+            public int size() {
+                return files;
+            }
+        };
+        return new ImportBatch(fondsCode, ISSUER + " — kho thử tải (benchmark)",
+                "sample-generator bulk seed " + seed + ", " + files + " files × " + itemsPerFile + " documents",
+                Optional.empty(), lazy);
+    }
+
+    private static SchemeStep group(FileKind kind) {
+        return GROUPS.stream().filter(g -> g.code().equals(kind.group())).findFirst().orElseThrow();
+    }
+
+    /** Makes one file's documents and fills its fields, drawing from {@code random} in a fixed order. */
+    private static List<Map<String, Field<String>>> file(Random random, FileKind kind, int year, int docs,
+            String chairman, String vice, Map<String, Field<String>> fields) {
+        List<Map<String, Field<String>>> items = new ArrayList<>();
+        LocalDate first = null;
+        LocalDate last = null;
+        int pages = 0;
+        for (int d = 0; d < docs; d++) {
+            DocKind doc = kind.docs()[random.nextInt(kind.docs().length)];
+            LocalDate date = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+            first = first == null || date.isBefore(first) ? date : first;
+            last = last == null || date.isAfter(last) ? date : last;
+            int docPages = 1 + random.nextInt(6);
+            pages += docPages;
+            boolean chair = random.nextBoolean();
+            Map<String, Field<String>> f = new LinkedHashMap<>();
+            f.put(ItemFields.TYPE, value(doc.typeCode()));
+            f.put(ItemFields.NUMBER, value(Integer.toString(1 + random.nextInt(250))));
+            f.put(ItemFields.NOTATION, value(doc.abbreviation()));
+            f.put(ItemFields.DATE, value(PartialDate.of(date).iso()));
+            f.put(ItemFields.ISSUER, value(doc.abbreviation().endsWith("HĐND") ? "HĐND xã Hòa Bình" : ISSUER));
+            String abstractText = doc.abstracts()[random.nextInt(doc.abstracts().length)];
+            f.put(ItemFields.ABSTRACT, value(abstractText.contains("%d")
+                    ? String.format(abstractText, abstractText.contains("tháng") ? 1 + random.nextInt(12)
+                            : abstractText.contains("quý") ? 1 + random.nextInt(4)
+                                    : abstractText.contains("thôn") ? 1 + random.nextInt(9) : year)
+                    : abstractText));
+            f.put(ItemFields.LANGUAGE, value("01"));
+            f.put(ItemFields.PAGE_COUNT, value(Integer.toString(docPages)));
+            f.put(ItemFields.SIGNER, value(chair ? chairman : vice));
+            f.put(ItemFields.SIGNER_TITLE, value(chair ? "Chủ tịch" : "Phó Chủ tịch"));
+            f.put(ItemFields.SIGNER_AUTHORITY, value(chair ? "TM. ỦY BAN NHÂN DÂN" : "KT. CHỦ TỊCH"));
+            f.put(ItemFields.RECIPIENTS, value("Như trên; " + PARENT + "; Lưu: VT."));
+            if (random.nextInt(40) == 0) {
+                f.put(ItemFields.SECRECY, value("MẬT"));
+            }
+            items.add(f);
+        }
+        fields.put(FileFields.TITLE, value(String.format(kind.titlePattern(), year)));
+        if (first != null) {
+            fields.put(FileFields.START_DATE, value(PartialDate.of(first).iso()));
+            fields.put(FileFields.END_DATE, value(PartialDate.of(last).iso()));
+        }
+        fields.put(FileFields.RETENTION, value(kind.retention()));
+        fields.put(FileFields.ACCESS, value(items.stream().anyMatch(m -> m.containsKey(ItemFields.SECRECY))
+                ? "03" : kind.access()));
+        fields.put(FileFields.LANGUAGE, value("01"));
+        fields.put(FileFields.DOCUMENT_COUNT, value(Integer.toString(docs)));
+        fields.put(FileFields.SHEET_COUNT, value(Integer.toString((pages + 1) / 2)));
+        fields.put(FileFields.PAGE_COUNT, value(Integer.toString(pages)));
+        fields.put(FileFields.PHYSICAL_CONDITION, value(random.nextInt(10) == 0 ? "03" : "02"));
+        fields.put(FileFields.NOTES, value("Dữ liệu mẫu"));
+        return items;
     }
 
     private static Field<String> value(String v) {

@@ -27,6 +27,26 @@ class CommuneFondsTest {
     }
 
     @Test
+    void theBulkInventoryMakesEachFileAloneTheSameWayEveryTime() {
+        ImportBatch bulk = generator.bulkInventory("BENCH", 9, 1_000_000, 10);
+        assertEquals(1_000_000, bulk.files().size());
+        NewFile late = bulk.files().get(987_654);
+        assertEquals(late, generator.bulkInventory("BENCH", 9, 1_000_000, 10).files().get(987_654),
+                "any file can be made alone, and the same arguments make the same file");
+        assertEquals(10, late.items().size());
+        assertTrue(late.fileCode().startsWith("BENCH.2024."), late.fileCode());
+        assertEquals("BENCH.1998.1", bulk.files().get(0).fileCode(), "years run with the inventory");
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            NewFile f = bulk.files().get(i);
+            assertTrue(codes.add(f.fileCode()), "unique file code " + f.fileCode());
+            check(f.fields(), true);
+            f.items().forEach(d -> check(d, false));
+        }
+        assertNotEquals(bulk.files().get(5), generator.bulkInventory("BENCH", 10, 1_000_000, 10).files().get(5));
+    }
+
+    @Test
     void everyValueIsValidForItsFieldAndCodesAreUnique() {
         ImportBatch batch = generator.inventory(2025, 500);
         assertEquals(500, batch.files().size());

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,7 @@ final class CatalogueRepository implements CatalogueService {
                 bindFile(p, file);
                 p.executeUpdate();
             }
+            rewriteYears(c, file);
             audit(c, actor, "file.add", "file", code, "", json(file));
             return file;
         });
@@ -202,6 +204,75 @@ final class CatalogueRepository implements CatalogueService {
     }
 
     @Override
+    public List<FileUnit> findFiles(FileQuery query) {
+        String fonds = query.fondsCode().strip();
+        if (query.from().isEmpty() && query.to().isEmpty()) {
+            return inTransaction(c -> {
+                List<FileUnit> found = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM FILE_UNIT "
+                        + "WHERE FONDS_CODE = ?" + (query.box().isPresent() ? " AND BOX = ?" : "")
+                        + " ORDER BY FILE_NUMBER FETCH FIRST " + query.limit() + " ROWS ONLY")) {
+                    p.setString(1, fonds);
+                    if (query.box().isPresent()) {
+                        p.setString(2, query.box().get().strip());
+                    }
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(file(rs));
+                        }
+                    }
+                }
+                return found;
+            });
+        }
+        // a period: its years pick the candidates from FILE_YEAR's covering index, which also filters and orders
+        java.time.LocalDate from = query.from().orElse(java.time.LocalDate.of(1, 1, 1));
+        java.time.LocalDate to = query.to().orElse(java.time.LocalDate.of(9999, 12, 31));
+        if (to.isBefore(from)) {
+            return List.of();
+        }
+        return inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT Y.FILE_NUMBER, Y.FILE_ID FROM FILE_YEAR Y"
+                    + (query.box().isPresent() ? " JOIN FILE_UNIT F ON F.ID = Y.FILE_ID AND F.BOX = ?" : "")
+                    + " WHERE Y.FONDS_CODE = ? AND Y.YEAR_NO BETWEEN ? AND ? AND Y.START_DATE <= ?"
+                    + " AND Y.END_DATE >= ? ORDER BY Y.FILE_NUMBER FETCH FIRST " + query.limit() + " ROWS ONLY")) {
+                int i = 1;
+                if (query.box().isPresent()) {
+                    p.setString(i++, query.box().get().strip());
+                }
+                p.setString(i++, fonds);
+                p.setInt(i++, Math.max(from.getYear(), 1));
+                p.setInt(i++, Math.min(to.getYear(), 9999));
+                p.setDate(i++, Date.valueOf(to));
+                p.setDate(i, Date.valueOf(from));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(2));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<FileUnit> found = new ArrayList<>();
+            String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement p = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM FILE_UNIT WHERE ID IN ("
+                    + marks + ") ORDER BY FILE_NUMBER")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    p.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(file(rs));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public FileUnit describeFile(long fileId, String key, Field<String> proposal, String actor) {
         return inTransaction(c -> {
             FileUnit before = file(c, "ID = ?", fileId)
@@ -218,6 +289,9 @@ final class CatalogueRepository implements CatalogueService {
             }
             FileUnit after = new FileUnit(before.id(), before.fondsCode(), before.schemeNodeId(), before.fileCode(),
                     before.fileNumber(), before.box(), d);
+            if (key.equals(FileFields.START_DATE) || key.equals(FileFields.END_DATE)) {
+                rewriteYears(c, after);
+            }
             audit(c, actor, "file.describe", "file", before.fileCode(), json(before), json(after));
             return after;
         });
@@ -323,6 +397,33 @@ final class CatalogueRepository implements CatalogueService {
     /** Where files without a scheme path go. */
     static final SchemeStep UNCLASSIFIED = new SchemeStep("0", "Chưa phân loại");
 
+    /** Ids reserved from ID_SEQUENCE in blocks, inside the importing transaction. */
+    private static final class IdBlock {
+        private final Connection c;
+        private final String sequence;
+        private final int size;
+        private long next;
+        private long end;
+
+        IdBlock(Connection c, String sequence, int size) {
+            this.c = c;
+            this.sequence = sequence;
+            this.size = size;
+        }
+
+        long next() throws SQLException {
+            if (next == end) {
+                next = reserveIds(c, sequence, size);
+                end = next + size;
+            }
+            return next++;
+        }
+    }
+
+    /**
+     * One pass over the files, whatever their number: each file is read once from the batch (which may make them as
+     * they are read) and nothing of it is kept but its code and row, so memory stays bounded for a million documents.
+     */
     @Override
     public ImportResult importBatch(ImportBatch batch, String actor) {
         return inTransaction(c -> {
@@ -338,117 +439,126 @@ final class CatalogueRepository implements CatalogueService {
                     p.executeUpdate();
                 }
             }
-            checkFileCodes(c, batch.files());
-
             // scheme nodes: existing ones by (parent, code); new ones reserved one by one (few)
             Map<String, SchemeNode> nodes = new LinkedHashMap<>();
             for (SchemeNode n : schemeIn(c, fondsCode)) {
                 nodes.put(n.parentId().map(String::valueOf).orElse("") + "/" + n.code(), n);
             }
-            long created = 0;
-            List<Long> nodeOfFile = new ArrayList<>(batch.files().size());
-            for (NewFile f : batch.files()) {
-                List<SchemeStep> path = f.schemePath().isEmpty() ? List.of(UNCLASSIFIED) : f.schemePath();
-                Optional<Long> parent = Optional.empty();
-                for (SchemeStep step : path) {
-                    String key = parent.map(String::valueOf).orElse("") + "/" + step.code().strip();
-                    SchemeNode node = nodes.get(key);
-                    if (node == null) {
-                        Optional<Long> p = parent;
-                        int position = (int) nodes.values().stream().filter(n -> n.parentId().equals(p)).count() + 1;
-                        node = new SchemeNode(reserveIds(c, "SCHEME_NODE", 1), fondsCode, parent, step.code().strip(),
-                                step.title().strip(), position);
-                        insertNode(c, node);
-                        nodes.put(key, node);
-                        created++;
-                    }
-                    parent = Optional.of(node.id());
-                }
-                nodeOfFile.add(parent.orElseThrow());
-            }
-
-            int firstNumber;
+            int number;
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT COALESCE(MAX(FILE_NUMBER), 0) + 1 FROM FILE_UNIT WHERE FONDS_CODE = ?")) {
                 p.setString(1, fondsCode);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
-                    firstNumber = rs.getInt(1);
+                    number = rs.getInt(1);
                 }
             }
-            long itemCount = batch.files().stream().mapToLong(f -> f.items().size()).sum();
-            long fileId = reserveIds(c, "FILE_UNIT", batch.files().size());
-            long itemId = reserveIds(c, "ITEM", itemCount);
-            try (PreparedStatement files = c.prepareStatement(INSERT_FILE);
+            Map<String, Integer> rows = new HashMap<>();
+            List<String> unchecked = new ArrayList<>();
+            IdBlock fileIds = new IdBlock(c, "FILE_UNIT", BATCH);
+            IdBlock itemIds = new IdBlock(c, "ITEM", 10 * BATCH);
+            long created = 0;
+            long fileCount = 0;
+            long itemCount = 0;
+            try (ImportReader reader = new ImportReader(batch.files());
+                    PreparedStatement files = c.prepareStatement(INSERT_FILE);
+                    PreparedStatement years = c.prepareStatement(INSERT_YEAR);
                     PreparedStatement items = c.prepareStatement(INSERT_ITEM)) {
                 int pendingFiles = 0;
                 int pendingItems = 0;
-                for (int i = 0; i < batch.files().size(); i++) {
-                    NewFile nf = batch.files().get(i);
+                for (ImportReader.ReadyFile ready : reader) {
+                    NewFile nf = ready.source();
+                    String code = nf.fileCode().strip();
+                    if (code.isEmpty()) {
+                        throw new IllegalArgumentException("row " + nf.sourceRow() + ": the file code is empty");
+                    }
+                    Integer other = rows.putIfAbsent(code, nf.sourceRow());
+                    if (other != null) {
+                        throw new IllegalArgumentException("rows " + other + " and " + nf.sourceRow() + ": file code "
+                                + code + " appears twice");
+                    }
+                    unchecked.add(code);
+                    List<SchemeStep> path = nf.schemePath().isEmpty() ? List.of(UNCLASSIFIED) : nf.schemePath();
+                    Optional<Long> parent = Optional.empty();
+                    for (SchemeStep step : path) {
+                        String key = parent.map(String::valueOf).orElse("") + "/" + step.code().strip();
+                        SchemeNode node = nodes.get(key);
+                        if (node == null) {
+                            Optional<Long> p = parent;
+                            int position = (int) nodes.values().stream().filter(n -> n.parentId().equals(p)).count()
+                                    + 1;
+                            node = new SchemeNode(reserveIds(c, "SCHEME_NODE", 1), fondsCode, parent,
+                                    step.code().strip(), step.title().strip(), position);
+                            insertNode(c, node);
+                            nodes.put(key, node);
+                            created++;
+                        }
+                        parent = Optional.of(node.id());
+                    }
                     FileUnit file;
                     try {
-                        file = new FileUnit(fileId + i, fondsCode, nodeOfFile.get(i), nf.fileCode().strip(),
-                                firstNumber + i, nf.box().map(String::strip).filter(b -> !b.isEmpty()),
-                                Description.of(nf.fields()));
-                        bindFile(files, file);
+                        file = new FileUnit(fileIds.next(), fondsCode, parent.orElseThrow(), code, number++,
+                                nf.box().map(String::strip).filter(b -> !b.isEmpty()), ready.description());
+                        bindFile(files, file, ready.json());
+                        bindYears(years, file);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("row " + nf.sourceRow() + ", file " + nf.fileCode() + ": "
                                 + e.getMessage(), e);
                     }
                     files.addBatch();
+                    fileCount++;
                     if (++pendingFiles == BATCH) {
+                        checkFileCodes(c, unchecked, rows);
                         files.executeBatch();
+                        years.executeBatch();
                         pendingFiles = 0;
                     }
                     int position = 1;
-                    for (Map<String, Field<String>> fields : nf.items()) {
+                    for (int k = 0; k < ready.items().size(); k++) {
                         try {
-                            bindItem(items, new Item(itemId++, file.id(), position,
-                                    Item.docCode(file.fileCode(), position), Description.of(fields)));
+                            bindItem(items, new Item(itemIds.next(), file.id(), position,
+                                    Item.docCode(file.fileCode(), position), ready.items().get(k)),
+                                    ready.itemJson().get(k));
                         } catch (IllegalArgumentException e) {
                             throw new IllegalArgumentException("row " + nf.sourceRow() + ", file " + nf.fileCode()
                                     + ", document " + position + ": " + e.getMessage(), e);
                         }
                         position++;
                         items.addBatch();
+                        itemCount++;
                         if (++pendingItems == BATCH) {
+                            // the files first: the documents refer to them
+                            checkFileCodes(c, unchecked, rows);
                             files.executeBatch();
+                            years.executeBatch();
                             pendingFiles = 0;
                             items.executeBatch();
                             pendingItems = 0;
                         }
                     }
                 }
+                checkFileCodes(c, unchecked, rows);
                 files.executeBatch();
+                years.executeBatch();
                 items.executeBatch();
             }
             Map<String, String> summary = new LinkedHashMap<>();
             summary.put("source", batch.source());
             summary.put("sourceObject", batch.sourceObject().map(Object::toString).orElse(""));
             summary.put("schemeNodesCreated", Long.toString(created));
-            summary.put("files", Integer.toString(batch.files().size()));
+            summary.put("files", Long.toString(fileCount));
             summary.put("items", Long.toString(itemCount));
             long seq = AuditChain.append(c, new AuditChain.Change(actor, "catalogue.import", "fonds", fondsCode, "",
                     JsonCodec.object(summary)), Instant.now(clock)).seq();
-            return new ImportResult(created, batch.files().size(), itemCount, seq);
+            return new ImportResult(created, fileCount, itemCount, seq);
         });
     }
 
-    /** Refuses duplicate file codes within the batch or against the catalogue, naming the rows. */
-    private static void checkFileCodes(Connection c, List<NewFile> files) throws SQLException {
-        Map<String, Integer> rows = new java.util.HashMap<>();
-        for (NewFile f : files) {
-            String code = f.fileCode().strip();
-            if (code.isEmpty()) {
-                throw new IllegalArgumentException("row " + f.sourceRow() + ": the file code is empty");
-            }
-            Integer other = rows.putIfAbsent(code, f.sourceRow());
-            if (other != null) {
-                throw new IllegalArgumentException("rows " + other + " and " + f.sourceRow() + ": file code " + code
-                        + " appears twice");
-            }
-        }
-        List<String> codes = new ArrayList<>(rows.keySet());
+    /**
+     * Refuses file codes already in the catalogue, naming the row; {@code codes} (those not yet checked) is emptied.
+     */
+    private static void checkFileCodes(Connection c, List<String> codes, Map<String, Integer> rows)
+            throws SQLException {
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -466,6 +576,7 @@ final class CatalogueRepository implements CatalogueService {
                 }
             }
         }
+        codes.clear();
     }
 
     private static List<SchemeNode> schemeIn(Connection c, String fondsCode) throws SQLException {
@@ -497,19 +608,71 @@ final class CatalogueRepository implements CatalogueService {
 
     // --- rows
 
+    private static final String INSERT_YEAR = "INSERT INTO FILE_YEAR (FONDS_CODE, YEAR_NO, START_DATE, END_DATE, "
+            + "FILE_NUMBER, FILE_ID) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Adds to {@code p}'s batch one FILE_YEAR row per year the file's dates cover (none when it has no date). With one
+     * date known, the file covers what that date covers ("2004" alone: the year 2004).
+     */
+    private static void bindYears(PreparedStatement p, FileUnit f) throws SQLException {
+        Optional<PartialDate> start = f.description().text(FileFields.START_DATE).map(PartialDate::parse);
+        Optional<PartialDate> end = f.description().text(FileFields.END_DATE).map(PartialDate::parse);
+        if (start.isEmpty() && end.isEmpty()) {
+            return;
+        }
+        java.time.LocalDate from = start.orElseGet(end::get).earliest();
+        java.time.LocalDate to = end.orElseGet(start::get).latest();
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("file " + f.fileCode() + " ends (" + to + ") before it starts ("
+                    + from + ")");
+        }
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            p.setString(1, f.fondsCode());
+            p.setInt(2, year);
+            p.setDate(3, Date.valueOf(from));
+            p.setDate(4, Date.valueOf(to));
+            p.setInt(5, f.fileNumber());
+            p.setLong(6, f.id());
+            p.addBatch();
+        }
+    }
+
+    /** Rewrites a file's FILE_YEAR rows after its dates changed. */
+    private static void rewriteYears(Connection c, FileUnit f) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM FILE_YEAR WHERE FILE_ID = ?")) {
+            d.setLong(1, f.id());
+            d.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(INSERT_YEAR)) {
+            bindYears(p, f);
+            p.executeBatch();
+        }
+    }
+
     private static void setFileColumns(PreparedStatement p, int from, Description d) throws SQLException {
+        setFileColumns(p, from, d, JsonCodec.write(d));
+    }
+
+    private static void setFileColumns(PreparedStatement p, int from, Description d, String json)
+            throws SQLException {
         setDate(p, from, d.text(FileFields.START_DATE).map(v -> PartialDate.parse(v).earliest()));
         setDate(p, from + 1, d.text(FileFields.END_DATE).map(v -> PartialDate.parse(v).latest()));
         p.setString(from + 2, d.text(FileFields.RETENTION).map(v -> RetentionPeriod.parse(v, "").maintenanceCode())
                 .orElse(null));
         p.setString(from + 3, d.text(FileFields.ACCESS).orElse(null));
-        p.setString(from + 4, JsonCodec.write(d));
+        p.setString(from + 4, json);
     }
 
     private static void setItemColumns(PreparedStatement p, int from, Description d) throws SQLException {
+        setItemColumns(p, from, d, JsonCodec.write(d));
+    }
+
+    private static void setItemColumns(PreparedStatement p, int from, Description d, String json)
+            throws SQLException {
         setDate(p, from, d.text(ItemFields.DATE).map(v -> PartialDate.parse(v).earliest()));
         p.setString(from + 1, d.text(ItemFields.TYPE).orElse(null));
-        p.setString(from + 2, JsonCodec.write(d));
+        p.setString(from + 2, json);
     }
 
     private static void setDate(PreparedStatement p, int index, Optional<java.time.LocalDate> date)
@@ -601,21 +764,29 @@ final class CatalogueRepository implements CatalogueService {
             + "TYPE_CODE, DESCRIPTION) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private static void bindFile(PreparedStatement p, FileUnit f) throws SQLException {
+        bindFile(p, f, JsonCodec.write(f.description()));
+    }
+
+    private static void bindFile(PreparedStatement p, FileUnit f, String json) throws SQLException {
         p.setLong(1, f.id());
         p.setString(2, f.fondsCode());
         p.setLong(3, f.schemeNodeId());
         p.setString(4, f.fileCode());
         p.setInt(5, f.fileNumber());
         p.setString(6, f.box().orElse(null));
-        setFileColumns(p, 7, f.description());
+        setFileColumns(p, 7, f.description(), json);
     }
 
     private static void bindItem(PreparedStatement p, Item i) throws SQLException {
+        bindItem(p, i, JsonCodec.write(i.description()));
+    }
+
+    private static void bindItem(PreparedStatement p, Item i, String json) throws SQLException {
         p.setLong(1, i.id());
         p.setLong(2, i.fileId());
         p.setInt(3, i.position());
         p.setString(4, i.docCode());
-        setItemColumns(p, 5, i.description());
+        setItemColumns(p, 5, i.description(), json);
     }
 
     private static void insertNode(Connection c, SchemeNode n) throws SQLException {

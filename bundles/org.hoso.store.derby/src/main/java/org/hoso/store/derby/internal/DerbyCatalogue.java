@@ -101,6 +101,11 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     }
 
     @Override
+    public List<FileUnit> findFiles(FileQuery query) {
+        return catalogue.findFiles(query);
+    }
+
+    @Override
     public List<FileUnit> files(long schemeNodeId) {
         return catalogue.files(schemeNodeId);
     }

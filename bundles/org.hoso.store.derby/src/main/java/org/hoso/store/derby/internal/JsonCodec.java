@@ -1,7 +1,9 @@
 package org.hoso.store.derby.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,9 +12,11 @@ import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.Provenance;
 
 /**
- * Descriptions as compact JSON, for the DESCRIPTION columns and the audit entries:
- * {@code {"title":{"v":"Hồ sơ ...","s":"TYPED","a":"lan","c":1.0,"t":"2026-11-22T03:00:00Z"}}}. Keys sorted, so
- * equal descriptions give equal text. Reads only what it writes (objects of strings and numbers).
+ * Descriptions as compact JSON, for the DESCRIPTION columns and the audit entries: each distinct provenance once,
+ * in {@code "@"}, and each field as its value and the index of its provenance:
+ * {@code {"@":[["TYPED","lan",1.0,"2026-11-22T03:00:00Z"]],"title":["Hồ sơ ...",0]}}. Keys sorted, so equal
+ * descriptions give equal text. Reads what it writes (objects, arrays, strings, numbers) and the first, longer form
+ * with the provenance repeated in every field.
  */
 final class JsonCodec {
 
@@ -20,20 +24,29 @@ final class JsonCodec {
     }
 
     static String write(Description d) {
-        StringBuilder sb = new StringBuilder("{");
-        boolean first = true;
-        for (Map.Entry<String, Field<String>> e : d.fields().entrySet()) {
-            if (!first) {
-                sb.append(',');
+        // each distinct provenance once, fields pointing at it: an imported document's 13 fields share one
+        Map<Provenance, Integer> index = new LinkedHashMap<>();
+        for (Field<String> f : d.fields().values()) {
+            index.putIfAbsent(f.provenance(), index.size());
+        }
+        StringBuilder sb = new StringBuilder(64 + 48 * d.fields().size()).append('{');
+        if (!index.isEmpty()) {
+            sb.append("\"@\":[");
+            boolean first = true;
+            for (Provenance p : index.keySet()) {
+                sb.append(first ? "[\"" : ",[\"").append(p.source().name()).append("\",");
+                string(sb, p.agent());
+                sb.append(',').append(p.confidence()).append(",\"").append(p.at()).append("\"]");
+                first = false;
             }
-            first = false;
-            Provenance p = e.getValue().provenance();
+            sb.append(']');
+        }
+        for (Map.Entry<String, Field<String>> e : d.fields().entrySet()) {
+            sb.append(',');
             string(sb, e.getKey());
-            sb.append(":{\"v\":");
+            sb.append(":[");
             string(sb, e.getValue().value());
-            sb.append(",\"s\":\"").append(p.source().name()).append("\",\"a\":");
-            string(sb, p.agent());
-            sb.append(",\"c\":").append(p.confidence()).append(",\"t\":\"").append(p.at()).append("\"}");
+            sb.append(',').append(index.get(e.getValue().provenance())).append(']');
         }
         return sb.append('}').toString();
     }
@@ -62,12 +75,26 @@ final class JsonCodec {
         Parser p = new Parser(json);
         Map<String, Object> top = p.object();
         Map<String, Field<String>> fields = new TreeMap<>();
+        List<Provenance> provenances = new ArrayList<>();
+        if (top.remove("@") instanceof List<?> list) {
+            for (Object o : list) {
+                List<?> a = (List<?>) o;
+                provenances.add(new Provenance(Provenance.Source.valueOf((String) a.get(0)), (String) a.get(1),
+                        ((Number) a.get(2)).doubleValue(), Instant.parse((String) a.get(3))));
+            }
+        }
         for (Map.Entry<String, Object> e : top.entrySet()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) e.getValue();
-            Provenance prov = new Provenance(Provenance.Source.valueOf((String) f.get("s")), (String) f.get("a"),
-                    ((Number) f.get("c")).doubleValue(), Instant.parse((String) f.get("t")));
-            fields.put(e.getKey(), new Field<>((String) f.get("v"), prov));
+            if (e.getValue() instanceof List<?> f) {
+                fields.put(e.getKey(), new Field<>((String) f.get(0),
+                        provenances.get(((Number) f.get(1)).intValue())));
+            } else {
+                // the first form (before 0.2.0 shipped): {"v":..,"s":..,"a":..,"c":..,"t":..} per field
+                @SuppressWarnings("unchecked")
+                Map<String, Object> f = (Map<String, Object>) e.getValue();
+                Provenance prov = new Provenance(Provenance.Source.valueOf((String) f.get("s")), (String) f.get("a"),
+                        ((Number) f.get("c")).doubleValue(), Instant.parse((String) f.get("t")));
+                fields.put(e.getKey(), new Field<>((String) f.get("v"), prov));
+            }
         }
         return Description.of(fields);
     }
@@ -137,6 +164,9 @@ final class JsonCodec {
             if (c == '"') {
                 return string();
             }
+            if (c == '[') {
+                return array();
+            }
             int start = i;
             while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
                 i++;
@@ -145,6 +175,28 @@ final class JsonCodec {
                 throw error("a value");
             }
             return Double.parseDouble(s.substring(start, i));
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            expect('[');
+            skip();
+            if (peek() == ']') {
+                i++;
+                return list;
+            }
+            while (true) {
+                skip();
+                list.add(value());
+                skip();
+                char c = s.charAt(i++);
+                if (c == ']') {
+                    return list;
+                }
+                if (c != ',') {
+                    throw error("',' or ']'");
+                }
+            }
         }
 
         private String string() {

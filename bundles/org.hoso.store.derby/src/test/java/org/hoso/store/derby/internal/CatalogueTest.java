@@ -213,6 +213,67 @@ class CatalogueTest {
     }
 
     @Test
+    void aBadValueInADocumentFailsTheImportWithItsRowAndAddsNothing() {
+        List<CatalogueService.NewFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            files.add(newFile(i + 2, "K14." + i, "I.1", 3));
+        }
+        CatalogueService.NewFile good = files.get(650);
+        Map<String, Field<String>> badDate = Map.of(ItemFields.DATE,
+                new Field<>("31/02/2001", Provenance.imported("muc-luc.xlsx", T)));
+        files.set(650, new CatalogueService.NewFile(good.schemePath(), good.fileCode(), good.box(), good.fields(),
+                List.of(good.items().get(0), badDate), good.sourceRow()));
+        long auditBefore = catalogue.size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalogue.importBatch(
+                new CatalogueService.ImportBatch("K14", "x", "bad-date.xlsx", Optional.empty(), files), "lan"));
+        assertTrue(e.getMessage().startsWith("row 652, file K14.650, document 2:"), e.getMessage());
+        assertTrue(catalogue.fonds("K14").isEmpty());
+        assertEquals(auditBefore, catalogue.size());
+    }
+
+    private FileUnit dated(String code, String start, String end, String box) {
+        Map<String, Field<String>> fields = new java.util.HashMap<>(Map.of(FileFields.TITLE, typed("Hồ sơ " + code)));
+        if (start != null) {
+            fields.put(FileFields.START_DATE, typed(start));
+        }
+        if (end != null) {
+            fields.put(FileFields.END_DATE, typed(end));
+        }
+        return catalogue.addFile(office.id(), code, Optional.ofNullable(box), fields, "lan");
+    }
+
+    private List<String> find(String from, String to, String box, int limit) {
+        return catalogue.findFiles(new CatalogueService.FileQuery("H49.64.33",
+                Optional.ofNullable(from).map(java.time.LocalDate::parse),
+                Optional.ofNullable(to).map(java.time.LocalDate::parse), Optional.ofNullable(box), limit))
+                .stream().map(FileUnit::fileCode).toList();
+    }
+
+    @Test
+    void filesAreFoundByPeriodAndBoxInInventoryOrder() {
+        dated("A.1", "2001-03", "2001-05", "1");   // March to May 2001
+        dated("A.2", "1999", "2004", "1");         // spans the years
+        dated("A.3", "2002-01-15", null, "2");     // one day known
+        dated("A.4", null, null, "2");             // undated
+        dated("A.5", "2001-06-01", "2001-06-30", "3");
+        assertEquals(List.of("A.1", "A.2"), find("2001-04-01", "2001-04-30", null, 100), "overlap, not containment");
+        assertEquals(List.of("A.2", "A.5"), find("2001-06-15", "2001-06-15", null, 100));
+        assertEquals(List.of("A.2", "A.3"), find("2002-01-15", "2002-01-15", null, 100));
+        assertEquals(List.of("A.2", "A.3"), find("2002-01-01", null, null, 100), "open-ended period");
+        assertEquals(List.of("A.1", "A.2", "A.5"), find(null, "2001-12-31", null, 100));
+        assertEquals(List.of("A.1"), find("2001-01-01", "2001-12-31", null, 1), "limit keeps inventory order");
+        assertEquals(List.of("A.3", "A.4"), find(null, null, "2", 100), "box alone includes undated files");
+        assertEquals(List.of("A.3"), find("2000-01-01", "2010-12-31", "2", 100));
+        assertEquals(List.of(), find("2005-01-01", "2005-12-31", null, 100));
+
+        // a corrected date moves the file in period searches
+        FileUnit a3 = catalogue.file("A.3").orElseThrow();
+        catalogue.describeFile(a3.id(), FileFields.START_DATE, typed("2004"), "lan");
+        assertEquals(List.of("A.2"), find("2002-01-15", "2002-01-15", null, 100));
+        assertEquals(List.of("A.2", "A.3"), find("2004-07-01", "2004-07-01", null, 100));
+    }
+
+    @Test
     void unknownThingsAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> catalogue.addSchemeNode("NOPE", Optional.empty(), "I", "x", "lan")).getMessage().contains("NOPE"));
