@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hoso", mixinStandardHelpOptions = false, subcommands = {
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
-        HosoCommand.Shell.class, FondsCommand.class, AuditCommand.class, VerifyCommand.class,
+        HosoCommand.Shell.class, FondsCommand.class, AuditCommand.class, VerifyCommand.class, OcrCommand.class,
+        QcCommand.class,
         CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 
