@@ -65,7 +65,7 @@ class ProductIT {
         for (String bsn : List.of("org.hoso.core.api", "org.hoso.core", "org.hoso.cli", "org.hoso.ui.api",
                 "org.hoso.ui", "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin",
                 "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell", "org.eclipse.swt", "org.eclipse.jface",
-                "org.hoso.store.derby", "org.hoso.xlsx",
+                "org.hoso.store.derby", "org.hoso.xlsx", "org.hoso.digitise.api", "org.hoso.digitise",
                 "org.hoso.example")) {
             assertTrue(bundles.containsKey(bsn), bsn + " is installed: " + bundles.keySet());
         }
@@ -279,6 +279,70 @@ class ProductIT {
         assertEquals(1, again.code(), "the files are in the catalogue already");
         assertTrue(again.err().contains("H49.64.33.2001.1 is already in the catalogue"), again.err());
         assertEquals(0, hosoIn(ws, "--framework", framework, "verify").code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void ocrWritesOneSearchablePdfAWithoutAWorkspace(String framework) throws Exception {
+        Path dir = Files.createDirectories(home.getParent().resolve("ocr-" + framework));
+        Path image = dir.resolve("trang.png");
+        String line = "Số hóa tài liệu lưu trữ tiếng Việt";
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1500, 420,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1500, 420);
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        try (var in = Files.newInputStream(Paths.get("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))) {
+            g.setFont(java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(54f));
+        }
+        g.drawString(line, 60, 150);
+        g.drawString("Hồ sơ số 12, năm 2025", 60, 300);
+        g.dispose();
+        javax.imageio.ImageIO.write(img, "png", image.toFile());
+        Path pdf = dir.resolve("out/trang.pdf");
+        Path txt = dir.resolve("trang.txt");
+
+        Run run = hoso("--framework", framework, "ocr", image.toString(), image.toString(), "--out", pdf.toString(),
+                "--text", txt.toString(), "--json", "--title", "Trang thử");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(2, json.get("pages").asInt(), run.out());
+        assertTrue(json.at("/results/0/text").asText().contains("tài liệu lưu trữ"), run.out());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(2, doc.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).contains(line), text);
+            assertEquals("Trang thử", doc.getDocumentInformation().getTitle());
+        }
+        assertTrue(Files.readString(txt).contains("Hồ sơ số 12"), Files.readString(txt));
+        assertEquals(List.of(), pdfaFailures(pdf), "PDF/A-2b");
+    }
+
+    @Test
+    void qcReportsEveryPageAndFailsOnUnreadableFiles() throws Exception {
+        Path dir = Files.createDirectories(home.getParent().resolve("qc"));
+        Path empty = Files.write(dir.resolve("rỗng.tif"), new byte[0]);
+        Run run = hoso("--lang", "en", "qc", empty.toString());
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains("rỗng.tif") && run.err().contains("the file is empty"), run.err());
+        Run vi = hoso("qc", empty.toString(), "--json");
+        assertEquals(1, vi.code());
+        assertEquals("EMPTY", new ObjectMapper().readTree(vi.out()).at("/0/error").asText(), vi.out());
+    }
+
+    private static List<String> pdfaFailures(Path pdf) throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        var flavour = org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_B;
+        try (var in = Files.newInputStream(pdf);
+                var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in, flavour)) {
+            var result = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false).validate(parser);
+            return result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + " " + a.getMessage()).distinct().toList();
+        }
     }
 
     @Test

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "hoso", mixinStandardHelpOptions = false, subcommands = {
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
         HosoCommand.Shell.class, FondsCommand.class, ImportCommand.class, InventoryCommand.class,
-        AuditCommand.class, VerifyCommand.class, JobsCommand.class, BenchCommand.class,
+        AuditCommand.class, VerifyCommand.class, JobsCommand.class, BenchCommand.class, OcrCommand.class,
+        QcCommand.class,
         CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 

@@ -1,0 +1,158 @@
+package org.hoso.digitise.internal;
+
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hoso.digitise.api.CleanupPlan;
+import org.hoso.digitise.api.ColourKind;
+import org.hoso.digitise.api.DigitiseOptions;
+import org.hoso.digitise.api.DigitisedPage;
+import org.hoso.digitise.api.DigitisedPage.Attempt;
+import org.hoso.digitise.api.Digitiser;
+import org.hoso.digitise.api.DocumentInfo;
+import org.hoso.digitise.api.OcrEngine;
+import org.hoso.digitise.api.OcrPage;
+import org.hoso.digitise.api.PageImage;
+import org.hoso.digitise.api.PdfAWriter;
+import org.hoso.digitise.api.QualityChecker;
+import org.hoso.digitise.api.QualityReport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * One page: quality checks; the scan turned upright and deskewed (tones untouched) as the image to keep; a
+ * clean-up chosen from the page's measurements; OCR; while the mean word confidence stays under the threshold,
+ * OCR again with the next clean-up (at most three attempts), keeping the attempt with the most confidently read
+ * characters.
+ */
+@Component(service = Digitiser.class)
+public final class DigitiserImpl implements Digitiser {
+
+    /** At most this many OCR attempts per page. */
+    static final int MAX_ATTEMPTS = 3;
+
+    private final OcrEngine engine;
+    private final QualityChecks quality;
+    private final PdfAWriter writer;
+
+    @Activate
+    public DigitiserImpl(@Reference(target = "(" + OcrEngine.ID_PROPERTY + "=" + TesseractEngine.ID + ")")
+            OcrEngine engine, @Reference QualityChecker quality, @Reference PdfAWriter writer) {
+        this.engine = engine;
+        this.quality = quality instanceof QualityChecks q ? q : new QualityChecks(engine);
+        this.writer = writer;
+    }
+
+    @Override
+    public DigitisedPage digitise(PageImage page, DigitiseOptions options) throws IOException {
+        QualityChecks.Assessment a = quality.assess(page, options.policy());
+        QualityReport report = a.report();
+        PageTraits traits = a.traits();
+        double skew = Math.abs(report.skewDegrees()) >= 0.1 ? report.skewDegrees() : 0;
+        PageImage display = upright(page, report.rotation(), skew);
+        double ocrDpi = a.workDpi();
+        if (report.blank() || (!report.passed() && !options.ocrFailingPages())) {
+            OcrPage empty = new OcrPage(display.image().getWidth(), display.image().getHeight(), display.dpi(),
+                    options.ocr().languages(), List.of());
+            return new DigitisedPage(report, display, empty, List.of());
+        }
+        Grey grey = a.grey();
+        List<CleanupPlan> plans = Cleanup.plans(traits);
+        int mandatory = Cleanup.mandatory(traits);
+        List<Attempt> attempts = new ArrayList<>();
+        OcrPage best = null;
+        double bestScore = -1;
+        int bestIndex = -1;
+        for (CleanupPlan plan : plans) {
+            if (attempts.size() >= MAX_ATTEMPTS) {
+                break;
+            }
+            long start = System.nanoTime();
+            Cleanup.Result cleaned = Cleanup.apply(grey, report.rotation(), -skew, plan, traits);
+            OcrPage ocr = engine.recognise(Pages.grey(cleaned.image(), ocrDpi * cleaned.scale()), options.ocr());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            double score = score(ocr);
+            attempts.add(new Attempt(plan, ocr.meanConfidence(), ocr.words().size(), false, millis));
+            if (score > bestScore) {
+                bestScore = score;
+                best = ocr.scaled(1.0 / cleaned.scale(), display.image().getWidth(), display.image().getHeight());
+                bestIndex = attempts.size() - 1;
+            }
+            if (attempts.size() >= mandatory && ocr.meanConfidence() >= options.retryBelow()) {
+                break;
+            }
+        }
+        Attempt chosen = attempts.get(bestIndex);
+        attempts.set(bestIndex, new Attempt(chosen.plan(), chosen.meanConfidence(), chosen.words(), true,
+                chosen.millis()));
+        OcrPage text = new OcrPage(best.width(), best.height(), display.dpi(), best.languages(), best.lines());
+        return new DigitisedPage(report, display, text, attempts);
+    }
+
+    /** Characters read, weighted by confidence: what a reader would get right. */
+    static double score(OcrPage ocr) {
+        double s = 0;
+        for (var w : ocr.words()) {
+            s += w.confidence() / 100.0 * w.text().codePointCount(0, w.text().length());
+        }
+        return s;
+    }
+
+    @Override
+    public void writePdf(List<DigitisedPage> pages, DocumentInfo info, OutputStream out) throws IOException {
+        writer.write(pages.stream().map(DigitisedPage::pdfPage).toList(), info, out);
+    }
+
+    /** The scan turned upright and straightened, in its own tones (bilevel stays bilevel). */
+    static PageImage upright(PageImage page, int rotation, double skew) {
+        if (rotation == 0 && skew == 0) {
+            return page;
+        }
+        BufferedImage src = page.image();
+        ColourKind kind = page.info().colour();
+        BufferedImage out;
+        if (kind != ColourKind.COLOUR) {
+            Grey g = Grey.of(src).rotate(rotation).rotateSmall(-skew);
+            out = kind == ColourKind.BILEVEL ? g.threshold(127).toBilevel() : g.toImage();
+        } else {
+            BufferedImage turned = rotate90s(src, rotation);
+            out = skew == 0 ? turned : Grey.rotateImage(turned, -skew);
+        }
+        return page.withImage(out, page.dpi());
+    }
+
+    static BufferedImage rotate90s(BufferedImage src, int clockwise) {
+        if (clockwise == 0) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean turned = clockwise == 90 || clockwise == 270;
+        BufferedImage dst = new BufferedImage(turned ? h : w, turned ? w : h, BufferedImage.TYPE_INT_RGB);
+        AffineTransform t = new AffineTransform();
+        switch (clockwise) {
+            case 90 -> {
+                t.translate(h, 0);
+                t.rotate(Math.PI / 2);
+            }
+            case 180 -> {
+                t.translate(w, h);
+                t.rotate(Math.PI);
+            }
+            default -> {
+                t.translate(0, w);
+                t.rotate(-Math.PI / 2);
+            }
+        }
+        Graphics2D g = dst.createGraphics();
+        g.drawImage(src, t, null);
+        g.dispose();
+        return dst;
+    }
+}
