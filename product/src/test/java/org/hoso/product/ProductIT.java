@@ -123,6 +123,16 @@ class ProductIT {
         JsonNode fonds = new ObjectMapper().readTree(hosoIn(ws, "fonds", "show", "H99.01.05", "--json").out());
         assertEquals(120, fonds.get("files").asInt());
         assertEquals(5, fonds.get("scheme").size());
+        JsonNode boxes = new ObjectMapper().readTree(hosoIn(ws, "fonds", "boxes", "H99.01.05", "--json").out());
+        assertEquals(fonds.get("boxes").asInt(), boxes.get("boxes").size(), boxes.toString());
+        assertEquals(boxes.get("boxes").size() * 0.1, boxes.get("shelfMetres").asDouble(), 1e-9, "standard boxes");
+        assertEquals("1", boxes.at("/boxes/0/number").asText());
+        int filed = 0;
+        for (JsonNode b : boxes.get("boxes")) {
+            filed += b.get("files").asInt();
+        }
+        assertEquals(120, filed, "every sample file is in a box");
+        assertTrue(hosoIn(ws, "fonds", "show", "H99.01.05").out().contains(" mét giá"));
         JsonNode log = new ObjectMapper().readTree(hosoIn(ws, "audit", "log", "--json").out());
         assertEquals(1, log.size(), "one import, one audit entry");
         assertEquals("catalogue.import", log.at("/0/action").asText());

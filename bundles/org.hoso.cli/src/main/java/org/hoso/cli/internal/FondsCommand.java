@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code hoso fonds list|show|create}: the fonds of the workspace's catalogue. */
 @Command(name = "fonds", subcommands = { FondsCommand.ListFonds.class, FondsCommand.Show.class,
-        FondsCommand.Create.class })
+        FondsCommand.Boxes.class, FondsCommand.Create.class })
 final class FondsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -116,6 +116,7 @@ final class FondsCommand implements Callable<Integer> {
                     m.put("files", n.files());
                     m.put("items", n.items());
                     m.put("boxes", n.boxes());
+                    m.put("shelfMetres", catalogue.shelfMetres(f.code()));
                     List<Object> nodes = new ArrayList<>();
                     for (SchemeNode s : scheme) {
                         Map<String, Object> sm = new LinkedHashMap<>();
@@ -132,6 +133,8 @@ final class FondsCommand implements Callable<Integer> {
                     fonds.hoso.out().println(fonds.hoso.reports.text("fonds.header", f.code(), f.name()));
                     fonds.hoso.out().println("  " + fonds.hoso.reports.text("fonds.counts", n.schemeNodes(), n.files(),
                             n.items(), n.boxes()));
+                    fonds.hoso.out().println("  " + fonds.hoso.reports.text("fonds.shelfMetres",
+                            catalogue.shelfMetres(f.code())));
                     for (SchemeNode s : scheme) {
                         int depth = depth(scheme, s);
                         fonds.hoso.out().println("  " + "  ".repeat(depth) + s.code() + ". " + s.title() + "  ("
@@ -151,6 +154,61 @@ final class FondsCommand implements Callable<Integer> {
                 d++;
             }
             return d;
+        }
+    }
+
+    @Command(name = "boxes")
+    static final class Boxes implements Callable<Integer> {
+        @ParentCommand
+        FondsCommand fonds;
+
+        @Parameters(paramLabel = "CODE", descriptionKey = "param.fondsCode")
+        String code;
+
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return fonds.withCatalogue(catalogue -> {
+                if (catalogue.fonds(code).isEmpty()) {
+                    fonds.hoso.err().println(fonds.hoso.reports.text("fonds.unknown", code));
+                    return 1;
+                }
+                Map<Long, String> places = new java.util.HashMap<>();
+                catalogue.locations().forEach(l -> places.put(l.id(), l.code()));
+                Map<String, Integer> filesPerBox = new java.util.HashMap<>();
+                for (SchemeNode node : catalogue.scheme(code)) {
+                    catalogue.files(node.id()).forEach(f -> f.box().ifPresent(b -> filesPerBox.merge(b, 1, Integer::sum)));
+                }
+                List<Object> rows = new ArrayList<>();
+                for (org.hoso.core.api.model.Box b : catalogue.boxes(code)) {
+                    String place = b.locationId().map(places::get).orElse("");
+                    int files = filesPerBox.getOrDefault(b.number(), 0);
+                    if (json) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("number", b.number());
+                        m.put("files", files);
+                        m.put("widthMm", b.widthMm());
+                        m.put("location", place);
+                        rows.add(m);
+                    } else {
+                        fonds.hoso.out().println(fonds.hoso.reports.text("boxes.line", b.number(), files, b.widthMm(),
+                                place.isEmpty() ? fonds.hoso.reports.text("boxes.noLocation") : place));
+                    }
+                }
+                double metres = catalogue.shelfMetres(code);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("fonds", code);
+                    m.put("shelfMetres", metres);
+                    m.put("boxes", rows);
+                    fonds.hoso.out().println(Json.write(m));
+                } else {
+                    fonds.hoso.out().println(fonds.hoso.reports.text("fonds.shelfMetres", metres));
+                }
+                return 0;
+            });
         }
     }
 

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hoso.core.api.model.Box;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.Location;
+import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.SchemeNode;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -37,6 +40,21 @@ public interface CatalogueService {
 
     /** The fonds' scheme, depth first, siblings in order. */
     List<SchemeNode> scheme(String fondsCode);
+
+    /** Changes a scheme node's code and title (its files keep their codes: renumbering is a separate step). */
+    SchemeNode renameSchemeNode(long nodeId, String code, String title, String actor);
+
+    /**
+     * Moves a scheme node, with everything under it, under another parent of the same fonds (empty: top level) at
+     * {@code position} among its new siblings (1 is first; past the end is last). Siblings close up behind it and
+     * make room where it goes.
+     *
+     * @throws IllegalArgumentException when the new parent is the node itself or lies under it
+     */
+    SchemeNode moveSchemeNode(long nodeId, Optional<Long> parentId, int position, String actor);
+
+    /** Removes an empty scheme node (no files, no child nodes); its siblings close up. */
+    void removeSchemeNode(long nodeId, String actor);
 
     /**
      * Adds a file unit under a scheme node with the next file number of its fonds.
@@ -136,6 +154,36 @@ public interface CatalogueService {
     /** What an import added. */
     record ImportResult(long schemeNodesCreated, long files, long items, long auditSeq) {
     }
+
+    /** Adds a storage location (a shelf tier in a store room) with a unique code. */
+    Location addLocation(String code, String name, String actor);
+
+    /** Every location, by code. */
+    List<Location> locations();
+
+    /**
+     * The boxes of a fonds, in label order (numbers by their value: 2 before 10). A box exists as soon as a file
+     * names it; it starts as a standard box ({@link Box#STANDARD_WIDTH_MM}) without a location.
+     */
+    List<Box> boxes(String fondsCode);
+
+    /** Sets a box's width and location; the box is made when no file has named it yet. */
+    Box describeBox(String fondsCode, String number, int widthMm, Optional<Long> locationId, String actor);
+
+    /** The fonds' shelf-metres (mét giá): the widths of its boxes, in metres. */
+    double shelfMetres(String fondsCode);
+
+    /**
+     * Adds a scanned page at the end of a document, its image already in the object store. The same image added
+     * again to the same document is not added twice: the page it already is comes back.
+     */
+    Page addPage(long itemId, ObjectId image, String actor);
+
+    /** The pages of a document, in order. */
+    List<Page> pages(long itemId);
+
+    /** Records where a page stands (checked, to scan again, recognised, reviewed). */
+    Page setPageStatus(long pageId, Page.Status status, String actor);
 
     /** Counts for a fonds: scheme nodes, files, documents, boxes. */
     Counts counts(String fondsCode);

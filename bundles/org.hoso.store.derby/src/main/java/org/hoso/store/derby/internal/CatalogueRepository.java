@@ -19,6 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.CatalogueService.FileQuery;
+import org.hoso.core.api.CatalogueService.ImportBatch;
+import org.hoso.core.api.CatalogueService.ImportResult;
+import org.hoso.core.api.CatalogueService.NewFile;
+import org.hoso.core.api.CatalogueService.SchemeStep;
+import org.hoso.core.api.CatalogueService.Counts;
 import org.hoso.core.api.model.Description;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileFields;
@@ -31,9 +37,10 @@ import org.hoso.core.api.model.RetentionPeriod;
 import org.hoso.core.api.model.SchemeNode;
 
 /**
- * The catalogue in SQL. Each public method is one transaction that writes the change and its audit entry.
+ * The catalogue's fonds, scheme, files and documents in SQL ({@link DerbyCatalogue} offers them as
+ * {@link CatalogueService}). Each public method is one transaction that writes the change and its audit entry.
  */
-final class CatalogueRepository implements CatalogueService {
+final class CatalogueRepository {
 
     private static final String FILE_COLUMNS =
             "ID, FONDS_CODE, SCHEME_NODE_ID, FILE_CODE, FILE_NUMBER, BOX, DESCRIPTION";
@@ -47,7 +54,6 @@ final class CatalogueRepository implements CatalogueService {
         this.clock = clock;
     }
 
-    @Override
     public Fonds createFonds(String code, String name, String actor) {
         Fonds fonds = new Fonds(code.strip(), name.strip(), Description.EMPTY);
         return inTransaction(c -> {
@@ -66,7 +72,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public List<Fonds> fonds() {
         return inTransaction(c -> {
             List<Fonds> all = new ArrayList<>();
@@ -80,7 +85,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public Optional<Fonds> fonds(String code) {
         return inTransaction(c -> fonds(c, code));
     }
@@ -95,7 +99,6 @@ final class CatalogueRepository implements CatalogueService {
         }
     }
 
-    @Override
     public SchemeNode addSchemeNode(String fondsCode, Optional<Long> parentId, String code, String title,
             String actor) {
         return inTransaction(c -> {
@@ -128,7 +131,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public List<SchemeNode> scheme(String fondsCode) {
         return inTransaction(c -> {
             List<SchemeNode> all = schemeIn(c, fondsCode);
@@ -136,6 +138,101 @@ final class CatalogueRepository implements CatalogueService {
             addChildren(all, Optional.empty(), ordered);
             return ordered;
         });
+    }
+
+    public SchemeNode renameSchemeNode(long nodeId, String code, String title, String actor) {
+        if (code.isBlank() || title.isBlank()) {
+            throw new IllegalArgumentException("a scheme node needs a code and a title");
+        }
+        return inTransaction(c -> {
+            SchemeNode before = node(c, nodeId);
+            SchemeNode after = new SchemeNode(before.id(), before.fondsCode(), before.parentId(), code.strip(),
+                    title.strip(), before.position());
+            try (PreparedStatement p = c.prepareStatement("UPDATE SCHEME_NODE SET CODE = ?, TITLE = ? WHERE ID = ?")) {
+                p.setString(1, after.code());
+                p.setString(2, after.title());
+                p.setLong(3, nodeId);
+                p.executeUpdate();
+            }
+            audit(c, actor, "scheme.rename", "schemeNode", Long.toString(nodeId), json(before), json(after));
+            return after;
+        });
+    }
+
+    public SchemeNode moveSchemeNode(long nodeId, Optional<Long> parentId, int position, String actor) {
+        return inTransaction(c -> {
+            SchemeNode before = node(c, nodeId);
+            List<SchemeNode> all = schemeIn(c, before.fondsCode());
+            if (parentId.isPresent()) {
+                SchemeNode parent = node(c, parentId.get());
+                if (!parent.fondsCode().equals(before.fondsCode())) {
+                    throw new IllegalArgumentException("scheme node " + before.code() + " belongs to fonds "
+                            + before.fondsCode() + " and cannot move under a node of fonds " + parent.fondsCode());
+                }
+                for (Optional<Long> up = parentId; up.isPresent(); ) {
+                    long id = up.get();
+                    if (id == nodeId) {
+                        throw new IllegalArgumentException("scheme node " + before.code()
+                                + " cannot move under itself or a node under it");
+                    }
+                    up = all.stream().filter(n -> n.id() == id).findFirst().flatMap(SchemeNode::parentId);
+                }
+            }
+            // close the gap it leaves, then make room where it goes
+            shiftSiblings(c, before.fondsCode(), before.parentId(), before.position() + 1, -1);
+            long siblings = all.stream().filter(n -> n.parentId().equals(parentId) && n.id() != nodeId).count();
+            int at = (int) Math.max(1, Math.min(position, siblings + 1));
+            shiftSiblings(c, before.fondsCode(), parentId, at, +1);
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE SCHEME_NODE SET PARENT_ID = ?, POSITION = ? WHERE ID = ?")) {
+                if (parentId.isPresent()) {
+                    p.setLong(1, parentId.get());
+                } else {
+                    p.setNull(1, Types.BIGINT);
+                }
+                p.setInt(2, at);
+                p.setLong(3, nodeId);
+                p.executeUpdate();
+            }
+            SchemeNode after = new SchemeNode(nodeId, before.fondsCode(), parentId, before.code(), before.title(), at);
+            audit(c, actor, "scheme.move", "schemeNode", Long.toString(nodeId), json(before), json(after));
+            return after;
+        });
+    }
+
+    public void removeSchemeNode(long nodeId, String actor) {
+        inTransaction(c -> {
+            SchemeNode node = node(c, nodeId);
+            long files = count(c, "SELECT COUNT(*) FROM FILE_UNIT WHERE SCHEME_NODE_ID = ?", nodeId);
+            long children = count(c, "SELECT COUNT(*) FROM SCHEME_NODE WHERE PARENT_ID = ?", nodeId);
+            if (files > 0 || children > 0) {
+                throw new IllegalArgumentException("scheme node " + node.code() + " still holds " + files
+                        + " files and " + children + " groups: move them first");
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM SCHEME_NODE WHERE ID = ?")) {
+                p.setLong(1, nodeId);
+                p.executeUpdate();
+            }
+            shiftSiblings(c, node.fondsCode(), node.parentId(), node.position() + 1, -1);
+            audit(c, actor, "scheme.remove", "schemeNode", Long.toString(nodeId), json(node), "");
+            return null;
+        });
+    }
+
+    /** Adds {@code by} to the position of the siblings under {@code parent} from position {@code from} on. */
+    private static void shiftSiblings(Connection c, String fondsCode, Optional<Long> parent, int from, int by)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE SCHEME_NODE SET POSITION = POSITION + ? "
+                + "WHERE FONDS_CODE = ? AND POSITION >= ? AND "
+                + (parent.isPresent() ? "PARENT_ID = ?" : "PARENT_ID IS NULL"))) {
+            p.setInt(1, by);
+            p.setString(2, fondsCode);
+            p.setInt(3, from);
+            if (parent.isPresent()) {
+                p.setLong(4, parent.get());
+            }
+            p.executeUpdate();
+        }
     }
 
     private static void addChildren(List<SchemeNode> all, Optional<Long> parent, List<SchemeNode> out) {
@@ -147,7 +244,6 @@ final class CatalogueRepository implements CatalogueService {
         }
     }
 
-    @Override
     public FileUnit addFile(long schemeNodeId, String fileCode, Optional<String> box,
             Map<String, Field<String>> fields, String actor) {
         Description description = Description.of(fields);
@@ -176,17 +272,16 @@ final class CatalogueRepository implements CatalogueService {
                 p.executeUpdate();
             }
             rewriteYears(c, file);
+            Holdings.ensureBox(c, file.fondsCode(), file.box());
             audit(c, actor, "file.add", "file", code, "", json(file));
             return file;
         });
     }
 
-    @Override
     public Optional<FileUnit> file(String fileCode) {
         return inTransaction(c -> file(c, "FILE_CODE = ?", fileCode.strip()));
     }
 
-    @Override
     public List<FileUnit> files(long schemeNodeId) {
         return inTransaction(c -> {
             List<FileUnit> all = new ArrayList<>();
@@ -203,7 +298,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public List<FileUnit> findFiles(FileQuery query) {
         String fonds = query.fondsCode().strip();
         if (query.from().isEmpty() && query.to().isEmpty()) {
@@ -272,7 +366,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public FileUnit describeFile(long fileId, String key, Field<String> proposal, String actor) {
         return inTransaction(c -> {
             FileUnit before = file(c, "ID = ?", fileId)
@@ -297,7 +390,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public FileUnit moveFile(long fileId, long toSchemeNodeId, String actor) {
         return inTransaction(c -> {
             FileUnit before = file(c, "ID = ?", fileId)
@@ -319,7 +411,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public Item addItem(long fileId, Map<String, Field<String>> fields, String actor) {
         Description description = Description.of(fields);
         return inTransaction(c -> {
@@ -346,7 +437,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public List<Item> items(long fileId) {
         return inTransaction(c -> {
             List<Item> all = new ArrayList<>();
@@ -363,7 +453,6 @@ final class CatalogueRepository implements CatalogueService {
         });
     }
 
-    @Override
     public Item describeItem(long itemId, String key, Field<String> proposal, String actor) {
         return inTransaction(c -> {
             Item before;
@@ -424,7 +513,6 @@ final class CatalogueRepository implements CatalogueService {
      * One pass over the files, whatever their number: each file is read once from the batch (which may make them as
      * they are read) and nothing of it is kept but its code and row, so memory stays bounded for a million documents.
      */
-    @Override
     public ImportResult importBatch(ImportBatch batch, String actor) {
         return inTransaction(c -> {
             String fondsCode = batch.fondsCode().strip();
@@ -455,6 +543,8 @@ final class CatalogueRepository implements CatalogueService {
             }
             Map<String, Integer> rows = new HashMap<>();
             List<String> unchecked = new ArrayList<>();
+            java.util.Set<String> boxNumbers = Holdings.boxNumbers(c, fondsCode);
+            IdBlock boxIds = new IdBlock(c, "BOX", 100);
             IdBlock fileIds = new IdBlock(c, "FILE_UNIT", BATCH);
             IdBlock itemIds = new IdBlock(c, "ITEM", 10 * BATCH);
             long created = 0;
@@ -463,6 +553,7 @@ final class CatalogueRepository implements CatalogueService {
             try (ImportReader reader = new ImportReader(batch.files());
                     PreparedStatement files = c.prepareStatement(INSERT_FILE);
                     PreparedStatement years = c.prepareStatement(INSERT_YEAR);
+                    PreparedStatement boxes = c.prepareStatement(Holdings.INSERT_BOX);
                     PreparedStatement items = c.prepareStatement(INSERT_ITEM)) {
                 int pendingFiles = 0;
                 int pendingItems = 0;
@@ -507,6 +598,10 @@ final class CatalogueRepository implements CatalogueService {
                     }
                     files.addBatch();
                     fileCount++;
+                    if (file.box().isPresent() && boxNumbers.add(file.box().get())) {
+                        Holdings.bindBox(boxes, boxIds.next(), fondsCode, file.box().get());
+                        boxes.addBatch();
+                    }
                     if (++pendingFiles == BATCH) {
                         checkFileCodes(c, unchecked, rows);
                         files.executeBatch();
@@ -541,6 +636,7 @@ final class CatalogueRepository implements CatalogueService {
                 files.executeBatch();
                 years.executeBatch();
                 items.executeBatch();
+                boxes.executeBatch();
             }
             Map<String, String> summary = new LinkedHashMap<>();
             summary.put("source", batch.source());
@@ -593,7 +689,6 @@ final class CatalogueRepository implements CatalogueService {
         return all;
     }
 
-    @Override
     public Counts counts(String fondsCode) {
         return inTransaction(c -> {
             requireFonds(c, fondsCode);
@@ -722,15 +817,15 @@ final class CatalogueRepository implements CatalogueService {
                 rs.getInt(6));
     }
 
-    private static void requireFonds(Connection c, String code) throws SQLException {
+    static void requireFonds(Connection c, String code) throws SQLException {
         if (fonds(c, code).isEmpty()) {
             throw new IllegalArgumentException("no fonds with code " + code);
         }
     }
 
-    private static long count(Connection c, String sql, String arg) throws SQLException {
+    private static long count(Connection c, String sql, Object arg) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, arg);
+            p.setObject(1, arg);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -739,7 +834,7 @@ final class CatalogueRepository implements CatalogueService {
     }
 
     /** Reserves {@code count} consecutive ids of {@code sequence} in the caller's transaction; the first. */
-    private static long reserveIds(Connection c, String sequence, long count) throws SQLException {
+    static long reserveIds(Connection c, String sequence, long count) throws SQLException {
         long first;
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT NEXT_ID FROM ID_SEQUENCE WHERE NAME = ? FOR UPDATE")) {
@@ -854,6 +949,11 @@ final class CatalogueRepository implements CatalogueService {
 
     /** One transaction; database failures become UncheckedIOException naming the catalogue. */
     private <T> T inTransaction(Database.Work<T> work) {
+        return write(db, work);
+    }
+
+    /** One serializable transaction; a database failure becomes an UncheckedIOException naming the catalogue. */
+    static <T> T write(Database db, Database.Work<T> work) {
         try {
             return db.inTransaction(work);
         } catch (SQLException e) {

@@ -11,10 +11,14 @@ import java.util.Optional;
 import org.hoso.core.api.AuditEvent;
 import org.hoso.core.api.AuditLog;
 import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.ObjectId;
+import org.hoso.core.api.model.Box;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.Location;
+import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.SchemeNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +35,8 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     private final Database database;
     /** The catalogue's methods, on the same database and in the same transactions as the audit chain. */
     private final CatalogueRepository catalogue;
+    /** Locations, boxes and pages, in the same database. */
+    private final Holdings holdings;
 
     @Activate
     public DerbyCatalogue(@Reference(name = "database") CatalogueDatabase catalogue) {
@@ -40,6 +46,7 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     DerbyCatalogue(Database database) {
         this.database = database;
         this.catalogue = new CatalogueRepository(database, Clock.systemUTC());
+        this.holdings = new Holdings(database, Clock.systemUTC());
     }
 
     Database database() {
@@ -157,5 +164,60 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
             throw new UncheckedIOException(new IOException("catalogue " + database.directory() + ": "
                     + e.getMessage(), e));
         }
+    }
+
+    @Override
+    public SchemeNode renameSchemeNode(long nodeId, String code, String title, String actor) {
+        return catalogue.renameSchemeNode(nodeId, code, title, actor);
+    }
+
+    @Override
+    public SchemeNode moveSchemeNode(long nodeId, Optional<Long> parentId, int position, String actor) {
+        return catalogue.moveSchemeNode(nodeId, parentId, position, actor);
+    }
+
+    @Override
+    public void removeSchemeNode(long nodeId, String actor) {
+        catalogue.removeSchemeNode(nodeId, actor);
+    }
+
+    @Override
+    public Location addLocation(String code, String name, String actor) {
+        return holdings.addLocation(code, name, actor);
+    }
+
+    @Override
+    public List<Location> locations() {
+        return holdings.locations();
+    }
+
+    @Override
+    public List<Box> boxes(String fondsCode) {
+        return holdings.boxes(fondsCode);
+    }
+
+    @Override
+    public Box describeBox(String fondsCode, String number, int widthMm, Optional<Long> locationId, String actor) {
+        return holdings.describeBox(fondsCode, number, widthMm, locationId, actor);
+    }
+
+    @Override
+    public double shelfMetres(String fondsCode) {
+        return holdings.shelfMetres(fondsCode);
+    }
+
+    @Override
+    public Page addPage(long itemId, ObjectId image, String actor) {
+        return holdings.addPage(itemId, image, actor);
+    }
+
+    @Override
+    public List<Page> pages(long itemId) {
+        return holdings.pages(itemId);
+    }
+
+    @Override
+    public Page setPageStatus(long pageId, Page.Status status, String actor) {
+        return holdings.setPageStatus(pageId, status, actor);
     }
 }

@@ -1,0 +1,328 @@
+package org.hoso.store.derby.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hoso.core.api.ObjectId;
+import org.hoso.core.api.model.Box;
+import org.hoso.core.api.model.Location;
+import org.hoso.core.api.model.Page;
+
+/**
+ * The physical side of the catalogue in SQL: storage locations, boxes (and so shelf-metres), scanned pages. Each
+ * change is one transaction with its audit entry, as in {@link CatalogueRepository}.
+ */
+final class Holdings {
+
+    private final Database db;
+    private final Clock clock;
+
+    Holdings(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    // --- locations
+
+    Location addLocation(String code, String name, String actor) {
+        String c0 = code.strip();
+        if (c0.isEmpty()) {
+            throw new IllegalArgumentException("a location needs a code");
+        }
+        return CatalogueRepository.write(db, c -> {
+            if (location(c, "CODE = ?", c0).isPresent()) {
+                throw new IllegalArgumentException("location " + c0 + " already exists");
+            }
+            Location l = new Location(CatalogueRepository.reserveIds(c, "LOCATION", 1), c0, name.strip());
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO LOCATION (ID, CODE, NAME) VALUES (?, ?, ?)")) {
+                p.setLong(1, l.id());
+                p.setString(2, l.code());
+                p.setString(3, l.name());
+                p.executeUpdate();
+            }
+            audit(c, actor, "location.add", "location", l.code(), "", json(l));
+            return l;
+        });
+    }
+
+    List<Location> locations() {
+        return CatalogueRepository.write(db, c -> {
+            List<Location> all = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT ID, CODE, NAME FROM LOCATION ORDER BY CODE");
+                    ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    all.add(new Location(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return all;
+        });
+    }
+
+    private static Optional<Location> location(Connection c, String where, Object value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT ID, CODE, NAME FROM LOCATION WHERE " + where)) {
+            p.setObject(1, value);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(new Location(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    // --- boxes
+
+    /** Box labels in the order people read them: by the number they start with, then as text ("2" < "10" < "10A"). */
+    static final Comparator<String> LABEL_ORDER = Comparator
+            .comparingLong((String s) -> {
+                int i = 0;
+                while (i < s.length() && i < 18 && Character.isDigit(s.charAt(i))) {
+                    i++;
+                }
+                return i == 0 ? Long.MAX_VALUE : Long.parseLong(s.substring(0, i));
+            })
+            .thenComparing(Comparator.naturalOrder());
+
+    List<Box> boxes(String fondsCode) {
+        return CatalogueRepository.write(db, c -> {
+            CatalogueRepository.requireFonds(c, fondsCode);
+            List<Box> all = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT ID, FONDS_CODE, BOX_NUMBER, WIDTH_MM, LOCATION_ID FROM BOX WHERE FONDS_CODE = ?")) {
+                p.setString(1, fondsCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(box(rs));
+                    }
+                }
+            }
+            all.sort(Comparator.comparing(Box::number, LABEL_ORDER));
+            return all;
+        });
+    }
+
+    Box describeBox(String fondsCode, String number, int widthMm, Optional<Long> locationId, String actor) {
+        String n = number.strip();
+        return CatalogueRepository.write(db, c -> {
+            CatalogueRepository.requireFonds(c, fondsCode);
+            if (locationId.isPresent() && location(c, "ID = ?", locationId.get()).isEmpty()) {
+                throw new IllegalArgumentException("no location with id " + locationId.get());
+            }
+            Optional<Box> before = box(c, fondsCode, n);
+            Box after = new Box(before.isPresent() ? before.get().id() : CatalogueRepository.reserveIds(c, "BOX", 1),
+                    fondsCode, n, widthMm, locationId);
+            try (PreparedStatement p = c.prepareStatement(before.isPresent()
+                    ? "UPDATE BOX SET WIDTH_MM = ?, LOCATION_ID = ? WHERE ID = ?"
+                    : "INSERT INTO BOX (WIDTH_MM, LOCATION_ID, ID, FONDS_CODE, BOX_NUMBER) VALUES (?, ?, ?, ?, ?)")) {
+                p.setInt(1, widthMm);
+                if (locationId.isPresent()) {
+                    p.setLong(2, locationId.get());
+                } else {
+                    p.setNull(2, Types.BIGINT);
+                }
+                p.setLong(3, after.id());
+                if (before.isEmpty()) {
+                    p.setString(4, fondsCode);
+                    p.setString(5, n);
+                }
+                p.executeUpdate();
+            }
+            audit(c, actor, "box.describe", "box", fondsCode + "/" + n, before.map(Holdings::json).orElse(""),
+                    json(after));
+            return after;
+        });
+    }
+
+    double shelfMetres(String fondsCode) {
+        return CatalogueRepository.write(db, c -> {
+            CatalogueRepository.requireFonds(c, fondsCode);
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT COALESCE(SUM(CAST(WIDTH_MM AS BIGINT)), 0) FROM BOX WHERE FONDS_CODE = ?")) {
+                p.setString(1, fondsCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) / 1000.0;
+                }
+            }
+        });
+    }
+
+    /** Makes the box a file names, when it is new; in the caller's transaction. */
+    static void ensureBox(Connection c, String fondsCode, Optional<String> number) throws SQLException {
+        if (number.isEmpty() || box(c, fondsCode, number.get()).isPresent()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(INSERT_BOX)) {
+            bindBox(p, CatalogueRepository.reserveIds(c, "BOX", 1), fondsCode, number.get());
+            p.executeUpdate();
+        }
+    }
+
+    static final String INSERT_BOX = "INSERT INTO BOX (ID, FONDS_CODE, BOX_NUMBER, WIDTH_MM) VALUES (?, ?, ?, "
+            + Box.STANDARD_WIDTH_MM + ")";
+
+    static void bindBox(PreparedStatement p, long id, String fondsCode, String number) throws SQLException {
+        p.setLong(1, id);
+        p.setString(2, fondsCode);
+        p.setString(3, number);
+    }
+
+    /** The box numbers a fonds already has. */
+    static java.util.Set<String> boxNumbers(Connection c, String fondsCode) throws SQLException {
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT BOX_NUMBER FROM BOX WHERE FONDS_CODE = ?")) {
+            p.setString(1, fondsCode);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private static Optional<Box> box(Connection c, String fondsCode, String number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT ID, FONDS_CODE, BOX_NUMBER, WIDTH_MM, LOCATION_ID "
+                + "FROM BOX WHERE FONDS_CODE = ? AND BOX_NUMBER = ?")) {
+            p.setString(1, fondsCode);
+            p.setString(2, number);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(box(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Box box(ResultSet rs) throws SQLException {
+        long location = rs.getLong(5);
+        return new Box(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.wasNull() ? Optional.empty() : Optional.of(location));
+    }
+
+    // --- pages
+
+    Page addPage(long itemId, ObjectId image, String actor) {
+        return CatalogueRepository.write(db, c -> {
+            String docCode;
+            try (PreparedStatement p = c.prepareStatement("SELECT DOC_CODE FROM ITEM WHERE ID = ?")) {
+                p.setLong(1, itemId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no document with id " + itemId);
+                    }
+                    docCode = rs.getString(1);
+                }
+            }
+            List<Page> existing = pages(c, itemId);
+            for (Page page : existing) {
+                if (page.image().equals(image)) {
+                    return page;
+                }
+            }
+            Page page = new Page(CatalogueRepository.reserveIds(c, "PAGE", 1), itemId, existing.size() + 1, image,
+                    Page.Status.SCANNED);
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO PAGE (ID, ITEM_ID, POSITION, IMAGE, STATUS) VALUES (?, ?, ?, ?, ?)")) {
+                p.setLong(1, page.id());
+                p.setLong(2, itemId);
+                p.setInt(3, page.position());
+                p.setString(4, image.hex());
+                p.setString(5, page.status().name());
+                p.executeUpdate();
+            }
+            audit(c, actor, "page.add", "page", docCode + "/" + page.position(), "", json(page));
+            return page;
+        });
+    }
+
+    List<Page> pages(long itemId) {
+        return CatalogueRepository.write(db, c -> pages(c, itemId));
+    }
+
+    Page setPageStatus(long pageId, Page.Status status, String actor) {
+        return CatalogueRepository.write(db, c -> {
+            Page before;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT ID, ITEM_ID, POSITION, IMAGE, STATUS FROM PAGE WHERE ID = ?")) {
+                p.setLong(1, pageId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no page with id " + pageId);
+                    }
+                    before = page(rs);
+                }
+            }
+            if (before.status() == status) {
+                return before;
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE PAGE SET STATUS = ? WHERE ID = ?")) {
+                p.setString(1, status.name());
+                p.setLong(2, pageId);
+                p.executeUpdate();
+            }
+            Page after = new Page(before.id(), before.itemId(), before.position(), before.image(), status);
+            audit(c, actor, "page.status", "page", Long.toString(pageId), json(before), json(after));
+            return after;
+        });
+    }
+
+    private static List<Page> pages(Connection c, long itemId) throws SQLException {
+        List<Page> all = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT ID, ITEM_ID, POSITION, IMAGE, STATUS FROM PAGE WHERE ITEM_ID = ? ORDER BY POSITION")) {
+            p.setLong(1, itemId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    all.add(page(rs));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Page page(ResultSet rs) throws SQLException {
+        return new Page(rs.getLong(1), rs.getLong(2), rs.getInt(3), ObjectId.of(rs.getString(4).strip()),
+                Page.Status.valueOf(rs.getString(5).strip()));
+    }
+
+    // --- audit
+
+    private void audit(Connection c, String actor, String action, String type, String id, String before,
+            String after) throws SQLException {
+        AuditChain.append(c, new AuditChain.Change(actor, action, type, id, before, after), Instant.now(clock));
+    }
+
+    private static String json(Location l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("id", Long.toString(l.id()));
+        m.put("code", l.code());
+        m.put("name", l.name());
+        return JsonCodec.object(m);
+    }
+
+    private static String json(Box b) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("fonds", b.fondsCode());
+        m.put("number", b.number());
+        m.put("widthMm", Integer.toString(b.widthMm()));
+        m.put("location", b.locationId().map(String::valueOf).orElse(""));
+        return JsonCodec.object(m);
+    }
+
+    private static String json(Page p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("item", Long.toString(p.itemId()));
+        m.put("position", Integer.toString(p.position()));
+        m.put("image", p.image().hex());
+        m.put("status", p.status().name());
+        return JsonCodec.object(m);
+    }
+}
