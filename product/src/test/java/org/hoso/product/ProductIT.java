@@ -114,7 +114,8 @@ class ProductIT {
         assertTrue(run.out().matches("(?s).*Gói đang chạy: (\\d+)/\\1\\R.*"), run.out());
         assertTrue(run.out().contains("example.mapsheet"), "the dropped-in plugin's record type is reported");
         assertTrue(run.out().contains("Đã tạo phông mẫu H99.01.05: 120 hồ sơ"), run.out());
-        assertTrue(run.out().contains("Nhật ký nguyên vẹn: đã kiểm tra 1 mục."), run.out());
+        assertTrue(run.out().contains("Đã thêm 6 trang ảnh quét mẫu"), run.out());
+        assertTrue(run.out().contains("Nhật ký nguyên vẹn: đã kiểm tra 7 mục."), run.out());
         assertTrue(run.out().contains("chưa số hóa"), run.out());
 
         Run again = hosoIn(ws, "--framework", "felix", "demo");
@@ -134,8 +135,9 @@ class ProductIT {
         assertEquals(120, filed, "every sample file is in a box");
         assertTrue(hosoIn(ws, "fonds", "show", "H99.01.05").out().contains(" mét giá"));
         JsonNode log = new ObjectMapper().readTree(hosoIn(ws, "audit", "log", "--json").out());
-        assertEquals(1, log.size(), "one import, one audit entry");
+        assertEquals(7, log.size(), "one import, one audit entry; then one per page");
         assertEquals("catalogue.import", log.at("/0/action").asText());
+        assertEquals("page.add", log.at("/6/action").asText());
         assertEquals("hoso-demo", log.at("/0/actor").asText());
     }
 

@@ -12,6 +12,7 @@ import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.FixityReport;
 import org.hoso.core.api.ObjectStore;
 import org.hoso.core.api.SampleGenerator;
+import org.hoso.digitise.api.SampleScans;
 import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.SchemeNode;
 import org.hoso.core.api.PlatformInfo;
@@ -181,6 +182,12 @@ final class HosoCommand implements Callable<Integer> {
                 CatalogueService.ImportResult result = catalogue.importBatch(sample.inventory(seed, files), "hoso-demo");
                 out.println(r.text("demo.sampleCreated", code, result.files(), result.items(),
                         (System.nanoTime() - start) / 1e9));
+                SampleScans scans = VerifyCommand.service(hoso.context, SampleScans.class);
+                if (scans != null) {
+                    long t = System.nanoTime();
+                    int pages = SamplePages.attach(catalogue, objects, scans, code, DEMO_PAGES);
+                    out.println(r.text("demo.samplePages", pages, (System.nanoTime() - t) / 1e9));
+                }
             }
             Fonds fonds = catalogue.fonds(code).orElseThrow();
             CatalogueService.Counts n = catalogue.counts(code);
@@ -207,6 +214,9 @@ final class HosoCommand implements Callable<Integer> {
                     && b.symbolicName().startsWith("org.eclipse.swt.");
         }
     }
+
+    /** Documents of the sample fonds that get a scanned first page. */
+    static final int DEMO_PAGES = 6;
 
     @Command(name = "gui")
     static final class Gui implements Callable<Integer> {

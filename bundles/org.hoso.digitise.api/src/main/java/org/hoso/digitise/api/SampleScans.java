@@ -51,4 +51,41 @@ public interface SampleScans {
 
     /** An A4 page at {@code dpi} (150–600) with the document the seed chooses, spoiled as {@code degradation} says. */
     SampleScan page(long seed, int dpi, Degradation degradation);
+
+    /**
+     * What a Decree 30 page shows: the issuer's header (left column), number and symbol, place and date, type line,
+     * abstract, signature block. Blank parts are left out (an official letter has no type line).
+     *
+     * @param parentIssuer the issuer's parent, first header line ("UBND HUYỆN YÊN SƠN"), may be blank
+     * @param issuer       the issuer ("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"), written over the lines it needs
+     * @param numberSymbol "Số: 12/QĐ-UBND" without "Số: "
+     * @param placeDate    "Hòa Bình, ngày 19 tháng 3 năm 2025"
+     * @param typeName     "QUYẾT ĐỊNH", blank for an official letter
+     * @param abstractText "Về việc ..." or "V/v ..."
+     * @param authority    "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", may be blank
+     * @param signerTitle  "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+     * @param signerName   the signer
+     */
+    record Document(String parentIssuer, String issuer, String numberSymbol, String placeDate, String typeName,
+            String abstractText, String authority, String signerTitle, String signerName) {
+        public Document {
+            Objects.requireNonNull(parentIssuer, "parentIssuer");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(numberSymbol, "numberSymbol");
+            Objects.requireNonNull(placeDate, "placeDate");
+            Objects.requireNonNull(typeName, "typeName");
+            Objects.requireNonNull(abstractText, "abstractText");
+            Objects.requireNonNull(authority, "authority");
+            Objects.requireNonNull(signerTitle, "signerTitle");
+            Objects.requireNonNull(signerName, "signerName");
+        }
+    }
+
+    /**
+     * The first page of {@code document} at {@code dpi}, its body text chosen by {@code seed}, spoiled as
+     * {@code degradation} says: a catalogue's document as it would come off the scanner, with its ground truth.
+     *
+     * @since 0.2.0
+     */
+    SampleScan page(Document document, long seed, int dpi, Degradation degradation);
 }

@@ -54,10 +54,39 @@ public final class ScanRenderer implements SampleScans {
 
     @Override
     public SampleScan page(long seed, int dpi, Degradation d) {
+        Random random = new Random(seed);
+        int number = 1 + random.nextInt(200);
+        int day = 1 + random.nextInt(28);
+        int month = 1 + random.nextInt(12);
+        String about = ABSTRACTS[random.nextInt(ABSTRACTS.length)];
+        Document doc = new Document("UBND HUYỆN YÊN SƠN", "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", number + "/QĐ-UBND",
+                "Hòa Bình, ngày " + day + " tháng " + month + " năm 2025", "QUYẾT ĐỊNH", about, "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH", "");
+        // the signer is drawn after the body, as this page has always been drawn for a seed
+        return render(doc, random, () -> NAMES[random.nextInt(NAMES.length)], dpi, d);
+    }
+
+    @Override
+    public SampleScan page(Document document, long seed, int dpi, Degradation d) {
+        return render(document, new Random(seed), document::signerName, dpi, d);
+    }
+
+    /** The issuer written over the header's lines: "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH" as "ỦY BAN NHÂN DÂN" / "XÃ HÒA BÌNH". */
+    static List<String> issuerLines(String issuer) {
+        String u = issuer.strip().toUpperCase(java.util.Locale.ROOT);
+        for (String body : List.of("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")) {
+            if (u.startsWith(body + " ") && u.length() > body.length() + 1) {
+                return List.of(body, u.substring(body.length() + 1));
+            }
+        }
+        return List.of(u);
+    }
+
+    private SampleScan render(Document doc, Random random, java.util.function.Supplier<String> signer, int dpi,
+            Degradation d) {
         if (dpi < 150 || dpi > 600) {
             throw new IllegalArgumentException("dpi " + dpi);
         }
-        Random random = new Random(seed);
         int w = (int) Math.round(A4_W_IN * dpi);
         int h = (int) Math.round(A4_H_IN * dpi);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
@@ -78,16 +107,18 @@ public final class ScanRenderer implements SampleScans {
         int colSplit = left + (right - left) * 2 / 5;
         List<String> truth = new ArrayList<>();
 
-        int number = 1 + random.nextInt(200);
-        int day = 1 + random.nextInt(28);
-        int month = 1 + random.nextInt(12);
         int y = (int) (20 / 25.4 * dpi);
         // header: issuer on the left, national motto on the right (Decree 30, form 1.1)
         int lineH = (int) (small.getSize2D() * 1.45);
-        List<String> leftCol = List.of("UBND HUYỆN YÊN SƠN", "ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH");
+        List<String> leftCol = new ArrayList<>();
+        if (!doc.parentIssuer().isBlank()) {
+            leftCol.add(doc.parentIssuer().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        leftCol.addAll(issuerLines(doc.issuer()));
+        boolean hasParent = !doc.parentIssuer().isBlank();
         List<String> rightCol = List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
         for (int i = 0; i < leftCol.size(); i++) {
-            centre(g, i == 0 ? small : smallBold, leftCol.get(i), left, colSplit, y + (i + 1) * lineH);
+            centre(g, i == 0 && hasParent ? small : smallBold, leftCol.get(i), left, colSplit, y + (i + 1) * lineH);
         }
         for (int i = 0; i < rightCol.size(); i++) {
             centre(g, smallBold, rightCol.get(i), colSplit, right, y + (i + 1) * lineH);
@@ -100,23 +131,27 @@ public final class ScanRenderer implements SampleScans {
             }
         }
         y += 4 * lineH + lineH / 2;
-        String no = "Số: " + number + "/QĐ-UBND";
-        String date = "Hòa Bình, ngày " + day + " tháng " + month + " năm 2025";
+        String no = "Số: " + doc.numberSymbol();
+        String date = doc.placeDate();
         centre(g, small, no, left, colSplit, y);
         g.setFont(font("DejaVuSerif-Italic.ttf", 12 * pt));
         centre(g, g.getFont(), date, colSplit, right, y);
         truth.add(no);
         truth.add(date);
         y += 3 * lineH;
-        centre(g, bold, "QUYẾT ĐỊNH", left, right, y);
-        truth.add("QUYẾT ĐỊNH");
-        y += (int) (bold.getSize2D() * 1.5);
-        String about = ABSTRACTS[random.nextInt(ABSTRACTS.length)];
+        if (!doc.typeName().isBlank()) {
+            String type = doc.typeName().strip().toUpperCase(java.util.Locale.ROOT);
+            centre(g, bold, type, left, right, y);
+            truth.add(type);
+            y += (int) (bold.getSize2D() * 1.5);
+        }
+        String about = doc.abstractText().strip();
         centre(g, bold, about, left, right, y);
         truth.add(about);
         y += (int) (bold.getSize2D() * 2.2);
-        centre(g, bold, "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", left, right, y);
-        truth.add("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH");
+        String issuerUpper = doc.issuer().strip().toUpperCase(java.util.Locale.ROOT);
+        centre(g, bold, issuerUpper, left, right, y);
+        truth.add(issuerUpper);
         y += (int) (bold.getSize2D() * 2.0);
 
         g.setFont(regular);
@@ -133,8 +168,12 @@ public final class ScanRenderer implements SampleScans {
             y += bodyLine / 3;
         }
         y += bodyLine;
-        String name = NAMES[random.nextInt(NAMES.length)];
-        List<String> sign = List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+        String name = signer.get();
+        List<String> sign = new ArrayList<>();
+        if (!doc.authority().isBlank()) {
+            sign.add(doc.authority().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        sign.add(doc.signerTitle().strip().toUpperCase(java.util.Locale.ROOT));
         int sy = y;
         g.setFont(smallBold);
         g.drawString("Nơi nhận:", left, sy);
@@ -147,11 +186,16 @@ public final class ScanRenderer implements SampleScans {
             g.drawString(recipients.get(i), left, sy + (i + 1) * lineH);
         }
         centre(g, bold, name, colSplit, right, sy + 5 * lineH);
+        // reading order: row by row, the recipients beside the signature block
         truth.add("Nơi nhận:");
-        truth.add(sign.get(0));
-        truth.add(recipients.get(0));
-        truth.add(sign.get(1));
-        truth.addAll(recipients.subList(1, recipients.size()));
+        for (int i = 0; i < Math.max(sign.size(), recipients.size() + 1); i++) {
+            if (i < sign.size()) {
+                truth.add(sign.get(i));
+            }
+            if (i < recipients.size()) {
+                truth.add(recipients.get(i));
+            }
+        }
         truth.add(name);
         g.dispose();
 
