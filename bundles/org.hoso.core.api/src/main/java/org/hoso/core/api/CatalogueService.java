@@ -196,6 +196,20 @@ public interface CatalogueService {
     Page addPage(long itemId, ObjectId image, int frame, String actor);
 
     /**
+     * The file unit with this id.
+     *
+     * @since 0.3.0
+     */
+    Optional<FileUnit> file(long fileId);
+
+    /**
+     * The document with this id.
+     *
+     * @since 0.3.0
+     */
+    Optional<Item> item(long itemId);
+
+    /**
      * The page with this id.
      *
      * @since 0.3.0

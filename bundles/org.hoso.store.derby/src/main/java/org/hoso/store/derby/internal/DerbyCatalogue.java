@@ -219,6 +219,16 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     }
 
     @Override
+    public Optional<FileUnit> file(long fileId) {
+        return catalogue.file(fileId);
+    }
+
+    @Override
+    public Optional<Item> item(long itemId) {
+        return catalogue.item(itemId);
+    }
+
+    @Override
     public Optional<Page> page(long pageId) {
         return holdings.page(pageId);
     }

@@ -221,6 +221,7 @@ final class Holdings {
             throw new IllegalArgumentException("page frame must be at least 1: " + frame);
         }
         return CatalogueRepository.write(db, c -> {
+            AuditChain.lockHead(c);
             String docCode;
             try (PreparedStatement p = c.prepareStatement("SELECT DOC_CODE FROM ITEM WHERE ID = ?")) {
                 p.setLong(1, itemId);
@@ -263,7 +264,10 @@ final class Holdings {
     }
 
     Page setPageStatus(long pageId, Page.Status status, String actor) {
-        return CatalogueRepository.write(db, c -> setStatus(c, requirePage(c, pageId), status, actor));
+        return CatalogueRepository.write(db, c -> {
+            AuditChain.lockHead(c);
+            return setStatus(c, requirePage(c, pageId), status, actor);
+        });
     }
 
     private Page setStatus(Connection c, Page before, Page.Status status, String actor) throws SQLException {
@@ -282,6 +286,7 @@ final class Holdings {
 
     Recognition recordRecognition(Recognition r, Page.Status status, String actor) {
         return CatalogueRepository.write(db, c -> {
+            AuditChain.lockHead(c);
             Page page = requirePage(c, r.pageId());
             Optional<Recognition> before = recognition(c, r.pageId());
             if (before.isPresent() && before.get().provenance().byPerson() && !r.provenance().byPerson()) {
@@ -318,6 +323,7 @@ final class Holdings {
 
     Rendition recordRendition(Rendition r, String actor) {
         return CatalogueRepository.write(db, c -> {
+            AuditChain.lockHead(c);
             Optional<Rendition> before = rendition(c, r.kind(), r.entityId());
             String sql = before.isPresent()
                     ? "UPDATE RENDITION SET OBJECT = ?, PAGES = ?, MADE_AT = ? WHERE KIND = ? AND ENTITY_ID = ?"

@@ -175,6 +175,10 @@ class SchemeAndHoldingsTest {
         assertEquals(second, catalogue.addPage(doc.id(), tiff, 2, "scanner"), "the same frame again is the same page");
         assertEquals(Optional.of(second), catalogue.page(second.id()));
         assertEquals(Optional.empty(), catalogue.page(98765));
+        assertEquals(Optional.of(doc), catalogue.item(doc.id()));
+        assertEquals(catalogue.file("F.2"), catalogue.file(doc.fileId()));
+        assertEquals(Optional.empty(), catalogue.item(98765));
+        assertEquals(Optional.empty(), catalogue.file(98765L));
     }
 
     @Test
@@ -206,6 +210,32 @@ class SchemeAndHoldingsTest {
                 List.of("LOW_RESOLUTION FAIL 150 200"), Provenance.extracted("qc", 1, T));
         assertTrue(rescan.needsRescan());
         assertTrue(!ocr.needsRescan());
+        assertTrue(catalogue.verify().intact());
+    }
+
+    @Test
+    void workersRecordingPagesAtOnceAllSucceed() throws Exception {
+        Item doc = catalogue.addItem(file(office, "F.5", "3").id(), Map.of(), "lan");
+        List<Page> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pages.add(catalogue.addPage(doc.id(), ObjectId.of(String.format("%064x", i + 1)), "scanner"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Recognition>> results = new java.util.ArrayList<>();
+            for (Page page : pages) {
+                results.add(pool.submit(() -> catalogue.recordRecognition(new Recognition(page.id(),
+                        Optional.of(ObjectId.of("1".repeat(64))), Optional.of(ObjectId.of("2".repeat(64))),
+                        Optional.empty(), 0.9, List.of(), Provenance.extracted("ocr", 0.9, T)), Page.Status.RECOGNISED,
+                        "worker")));
+            }
+            for (var r : results) {
+                r.get(); // a deadlock victim would throw here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(catalogue.pages(doc.id()).stream().allMatch(p -> p.status() == Page.Status.RECOGNISED));
         assertTrue(catalogue.verify().intact());
     }
 
