@@ -143,10 +143,16 @@ class ProductIT {
 
     @Test
     void shellRunsHosoCommandsOverTheSameServices() throws Exception {
-        Run run = hosoWithInput("hoso:version\nhoso:plugins\nstop 0\n", "shell");
+        Run run = hosoWithInput("hoso:version\nhoso:plugins\nhoso:fonds list\nhoso:audit verify\n"
+                + "hoso:import xlsx /nowhere/muc-luc.xlsx\nstop 0\n", "shell");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Hoso 0.1.0-SNAPSHOT (nền tảng Eclipse Equinox"), run.out());
         assertTrue(run.out().contains("broken.jar"), run.out());
+        assertTrue(run.out().contains("phông") || run.out().contains("Phông") || run.out().contains("H99"),
+                "the command line's fonds list, in the shell: " + run.out());
+        assertTrue(run.out().contains("Nhật ký"), "the command line's audit verify, in the shell: " + run.out());
+        assertTrue((run.out() + run.err()).contains("/nowhere/muc-luc.xlsx"),
+                "import reached through the shell names the missing file: " + run.out() + run.err());
     }
 
     @ParameterizedTest

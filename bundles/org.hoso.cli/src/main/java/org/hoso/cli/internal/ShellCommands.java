@@ -10,21 +10,96 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Gogo shell commands {@code hoso:version} and {@code hoso:plugins [--json]}: the same reports as the command
- * line, from the same services.
+ * Gogo shell commands: {@code hoso:version} and {@code hoso:plugins [--json]} as reports, and every command of the
+ * {@code hoso} command line under its own name ({@code hoso:fonds list}, {@code hoso:digitise DIR --fonds C},
+ * {@code hoso:import xlsx F}...), run by the same code over the same services, printing to the shell's console.
  */
 @Component(service = ShellCommands.class, property = { "osgi.command.scope=hoso",
-        "osgi.command.function=version", "osgi.command.function=plugins" })
+        "osgi.command.function=version", "osgi.command.function=plugins", "osgi.command.function=fonds",
+        "osgi.command.function=import", "osgi.command.function=inventory", "osgi.command.function=audit",
+        "osgi.command.function=verify", "osgi.command.function=jobs", "osgi.command.function=ocr",
+        "osgi.command.function=qc", "osgi.command.function=digitise", "osgi.command.function=rescans",
+        "osgi.command.function=bench", "osgi.command.function=demo" })
 public final class ShellCommands {
 
+    private final BundleContext context;
     private final PlatformService platform;
+    private final Locale locale;
     private final Reports reports;
 
     @Activate
     public ShellCommands(BundleContext context, @Reference PlatformService platform) {
+        this.context = context;
         this.platform = platform;
-        Locale locale = Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY));
+        this.locale = Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY));
         this.reports = new Reports(locale);
+    }
+
+    /**
+     * Runs a command of the command line; its output goes to the shell session's console. Its exit code is not
+     * returned (the shell would print it after every command): errors say themselves.
+     */
+    private int run(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        java.io.PrintWriter err = new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        int code = HosoMain.commandLine(context, platform, locale, out, err).execute(all);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public void fonds(String... args) {
+        run("fonds", args);
+    }
+
+    /** {@code import} is a Java keyword: the shell finds {@code _import} for it. */
+    public void _import(String... args) {
+        run("import", args);
+    }
+
+    public void inventory(String... args) {
+        run("inventory", args);
+    }
+
+    public void audit(String... args) {
+        run("audit", args);
+    }
+
+    public void verify(String... args) {
+        run("verify", args);
+    }
+
+    public void jobs(String... args) {
+        run("jobs", args);
+    }
+
+    public void ocr(String... args) {
+        run("ocr", args);
+    }
+
+    public void qc(String... args) {
+        run("qc", args);
+    }
+
+    public void digitise(String... args) {
+        run("digitise", args);
+    }
+
+    public void rescans(String... args) {
+        run("rescans", args);
+    }
+
+    public void bench(String... args) {
+        run("bench", args);
+    }
+
+    public void demo(String... args) {
+        run("demo", args);
     }
 
     public String version() {
