@@ -1,17 +1,24 @@
 package org.hoso.cli.internal;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.hoso.core.api.AuditLog;
 import org.hoso.core.api.BundleInfo;
 import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.FixityReport;
+import org.hoso.core.api.Job;
+import org.hoso.core.api.JobProgress;
+import org.hoso.core.api.JobService;
 import org.hoso.core.api.ObjectStore;
 import org.hoso.core.api.SampleGenerator;
+import org.hoso.digitise.api.DigitisationService;
 import org.hoso.digitise.api.SampleScans;
 import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.SchemeNode;
@@ -182,12 +189,7 @@ final class HosoCommand implements Callable<Integer> {
                 CatalogueService.ImportResult result = catalogue.importBatch(sample.inventory(seed, files), "hoso-demo");
                 out.println(r.text("demo.sampleCreated", code, result.files(), result.items(),
                         (System.nanoTime() - start) / 1e9));
-                SampleScans scans = VerifyCommand.service(hoso.context, SampleScans.class);
-                if (scans != null) {
-                    long t = System.nanoTime();
-                    int pages = SamplePages.attach(catalogue, objects, scans, code, DEMO_PAGES);
-                    out.println(r.text("demo.samplePages", pages, (System.nanoTime() - t) / 1e9));
-                }
+                digitiseSamplePages(r, out, catalogue, code);
             }
             Fonds fonds = catalogue.fonds(code).orElseThrow();
             CatalogueService.Counts n = catalogue.counts(code);
@@ -206,6 +208,36 @@ final class HosoCommand implements Callable<Integer> {
             out.println();
             out.println(r.text("demo.notYet"));
             return chain.intact() && fixity.intact() ? 0 : 1;
+        }
+
+        /**
+         * Renders the first pages of a few sample documents into a temporary scan folder and digitises it as an
+         * operator would ({@code hoso digitise}): pages stored, checked, recognised, PDF/A per document and file.
+         */
+        private void digitiseSamplePages(Reports r, PrintWriter out, CatalogueService catalogue, String code)
+                throws Exception {
+            SampleScans scans = VerifyCommand.service(hoso.context, SampleScans.class);
+            DigitisationService digitisation = VerifyCommand.service(hoso.context, DigitisationService.class);
+            JobService jobs = VerifyCommand.service(hoso.context, JobService.class);
+            if (scans == null || digitisation == null || jobs == null) {
+                out.println("  " + r.text("digitise.unavailable"));
+                return;
+            }
+            long t = System.nanoTime();
+            Path dir = Files.createTempDirectory("hoso-demo-scans-");
+            try {
+                int pages = SamplePages.render(catalogue, scans, code, DEMO_PAGES, dir);
+                Job job = digitisation.submit(digitisation.plan(List.of(dir), code, Optional.empty()), "vie",
+                        "hoso-demo");
+                jobs.awaitFinished(job.id(), Duration.ofMinutes(30));
+                JobProgress p = jobs.progress(job.id());
+                out.println(r.text("demo.samplePages", pages, p.done(), p.failed(),
+                        digitisation.rescans(code, Optional.empty()).size(), (System.nanoTime() - t) / 1e9));
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
 
         private static boolean isFragment(BundleInfo b) {

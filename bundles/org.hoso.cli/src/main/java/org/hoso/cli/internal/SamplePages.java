@@ -1,16 +1,20 @@
 package org.hoso.cli.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.hoso.core.api.CatalogueService;
-import org.hoso.core.api.ObjectId;
-import org.hoso.core.api.ObjectStore;
 import org.hoso.core.api.model.CodeList;
 import org.hoso.core.api.model.Description;
 import org.hoso.core.api.model.FileUnit;
@@ -22,8 +26,8 @@ import org.hoso.digitise.api.SampleScans.Degradation;
 
 /**
  * Page images for the demo: the first documents of the sample fonds rendered as they would come off a scanner
- * (their own type, number, date, issuer, abstract and signer; a clean page, a skewed one, faded ink, specks), stored
- * in the object store and added to the catalogue as each document's first page.
+ * (their own type, number, date, issuer, abstract and signer; a clean page, a skewed one, faded ink, specks), in
+ * folders by file code, for the demo to digitise into the catalogue as each document's first page.
  */
 final class SamplePages {
 
@@ -33,26 +37,58 @@ final class SamplePages {
     private SamplePages() {
     }
 
-    /** Renders and adds a first page to up to {@code max} documents; returns how many pages were added. */
-    static int attach(CatalogueService catalogue, ObjectStore objects, SampleScans scans, String fondsCode, int max) {
-        int added = 0;
+    /**
+     * Renders a first page for up to {@code max} documents without pages, as a scanner operator would leave them for
+     * {@code hoso digitise}: {@code dir/FILECODE/NN.png} (NN the document's place in its file; PNG stating 200 dpi).
+     * Only a file's first documents are taken, so that the folder's n-th entry is the file's n-th document.
+     *
+     * @return how many pages were written
+     */
+    static int render(CatalogueService catalogue, SampleScans scans, String fondsCode, int max, Path dir)
+            throws IOException {
+        int written = 0;
         for (SchemeNode node : catalogue.scheme(fondsCode)) {
             for (FileUnit file : catalogue.files(node.id())) {
                 for (Item item : catalogue.items(file.id())) {
-                    if (added == max) {
-                        return added;
+                    if (written == max || !catalogue.pages(item.id()).isEmpty()) {
+                        break;
                     }
-                    if (!catalogue.pages(item.id()).isEmpty()) {
-                        continue;
-                    }
-                    SampleScans.SampleScan scan = scans.page(document(item.description()), item.id(), 200,
-                            LOOKS[added % LOOKS.length]);
-                    catalogue.addPage(item.id(), store(objects, scan), "hoso-demo");
-                    added++;
+                    SampleScans.SampleScan scan = scans.page(document(item.description()), item.id(), DPI,
+                            LOOKS[written % LOOKS.length]);
+                    Path png = dir.resolve(file.fileCode()).resolve(String.format("%02d.png", item.position()));
+                    Files.createDirectories(png.getParent());
+                    writePng(scan.image(), DPI, png);
+                    written++;
+                }
+                if (written == max) {
+                    return written;
                 }
             }
         }
-        return added;
+        return written;
+    }
+
+    private static final int DPI = 200;
+
+    /** A PNG that states its resolution (pHYs), as a scanner writes it. */
+    static void writePng(BufferedImage img, int dpi, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
+                    writer.getDefaultWriteParam());
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            String perMetre = Long.toString(Math.round(dpi / 0.0254));
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode tree = new IIOMetadataNode("javax_imageio_png_1.0");
+            tree.appendChild(phys);
+            meta.mergeTree("javax_imageio_png_1.0", tree);
+            writer.setOutput(out);
+            writer.write(new IIOImage(img, null, meta));
+        } finally {
+            writer.dispose();
+        }
     }
 
     /** What the page shows, from the document's catalogue fields. */
@@ -71,15 +107,5 @@ final class SamplePages {
                 d.text(ItemFields.NUMBER).orElse("") + "/" + d.text(ItemFields.NOTATION).orElse(""), dateLine,
                 typeName, d.text(ItemFields.ABSTRACT).orElse(""), d.text(ItemFields.SIGNER_AUTHORITY).orElse(""),
                 d.text(ItemFields.SIGNER_TITLE).orElse(""), d.text(ItemFields.SIGNER).orElse(""));
-    }
-
-    private static ObjectId store(ObjectStore objects, SampleScans.SampleScan scan) {
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(scan.image(), "png", png);
-            return objects.put(new ByteArrayInputStream(png.toByteArray())).id();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
