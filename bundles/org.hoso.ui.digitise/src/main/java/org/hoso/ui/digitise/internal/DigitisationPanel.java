@@ -68,12 +68,12 @@ final class DigitisationPanel {
         new Label(root, SWT.NONE).setText(texts.get("fonds"));
         fonds = new Combo(root, SWT.READ_ONLY);
         id(fonds, "fonds");
-        fonds.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        fonds.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
 
         new Label(root, SWT.NONE).setText(texts.get("file"));
         file = new Text(root, SWT.BORDER);
         id(file, "file");
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
 
         new Label(root, SWT.NONE).setText(texts.get("folder"));
         folder = new Text(root, SWT.BORDER);
