@@ -99,7 +99,11 @@ final class WorkbenchWindow {
         perspectives = new ToolBar(shell, SWT.FLAT | SWT.RIGHT);
         perspectives.setData(Workbench.WIDGET_ID, "workbench.perspectives");
         perspectives.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        ToolItem caption = new ToolItem(perspectives, SWT.PUSH);
+        caption.setText(texts.get("perspective.caption"));
+        caption.setEnabled(false);
         for (Perspective p : Perspective.values()) {
+            new ToolItem(perspectives, SWT.SEPARATOR);
             ToolItem item = new ToolItem(perspectives, SWT.RADIO);
             item.setText(texts.get("perspective." + p.key()));
             item.setToolTipText(texts.get("perspective." + p.key() + ".tip"));
@@ -224,7 +228,9 @@ final class WorkbenchWindow {
 
     private void markPerspective() {
         for (ToolItem item : perspectives.getItems()) {
-            item.setSelection(item.getData(Perspective.class.getName()) == layout.perspective());
+            if (item.getData(Perspective.class.getName()) != null) {
+                item.setSelection(item.getData(Perspective.class.getName()) == layout.perspective());
+            }
         }
     }
 

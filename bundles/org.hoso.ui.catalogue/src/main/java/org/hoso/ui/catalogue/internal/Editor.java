@@ -26,8 +26,10 @@ import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.FieldDefinition;
 import org.hoso.core.api.model.Description;
 import org.hoso.core.api.model.Field;
+import org.hoso.core.api.model.FileFields;
 import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.PartialDate;
 import org.hoso.core.api.model.Provenance;
 import org.hoso.ui.api.Workbench;
 import org.hoso.ui.catalogue.internal.Validation.Form;
@@ -63,7 +65,7 @@ final class Editor {
     private Object shown;
 
     /** One field's widgets. */
-    private record Row(FieldDefinition def, Control input, Label provenance, Label problem) {
+    private record Row(FieldDefinition def, Control input, Label provenance, Label problem, String original) {
         String text() {
             return input instanceof Text t ? t.getText() : ((Combo) input).getText();
         }
@@ -177,23 +179,29 @@ final class Editor {
             input.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             Label provenance = new Label(form, SWT.NONE);
             provenance.setData(Workbench.WIDGET_ID, "editor.provenance." + def.key());
-            provenance.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
-            new Label(form, SWT.NONE);
+            GridData provenanceData = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            provenanceData.widthHint = 300;
+            provenance.setLayoutData(provenanceData);
             Label problem = new Label(form, SWT.WRAP);
             problem.setData(Workbench.WIDGET_ID, "editor.problem." + def.key());
             problem.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_RED));
-            GridData pd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+            GridData pd = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+            pd.horizontalIndent = 12;
             pd.exclude = true;
             problem.setLayoutData(pd);
             problem.setVisible(false);
-            Row row = new Row(def, input, provenance, problem);
-            rows.put(def.key(), row);
             Optional<Field<String>> value = d.get(def.key());
-            row.text(value.map(v -> Validation.display(kind, def.key(), v.value(), texts.locale())).orElse(""));
+            String original = value.map(v -> Validation.display(kind, def.key(), v.value(), texts.locale()))
+                    .orElse("");
+            Row row = new Row(def, input, provenance, problem, original);
+            rows.put(def.key(), row);
+            row.text(original);
             showProvenance(row, value);
             input.addListener(SWT.Modify, e -> check(kind, row));
             input.addListener(SWT.KeyDown, e -> keys(e, kind, row, value));
             input.addListener(SWT.DefaultSelection, e -> input.traverse(SWT.TRAVERSE_TAB_NEXT));
+            // typing down the form with Tab keeps the field in sight
+            input.addListener(SWT.FocusIn, e -> scroll.showControl(input));
         }
         form.layout(true);
         scroll.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
@@ -271,6 +279,15 @@ final class Editor {
                 changed.put(row.def().key(), canonical);
             }
         }
+        orderOfDates(kind, changed, before).ifPresent(key -> {
+            Row row = rows.get(key);
+            row.problem().setText(texts.get("validation.order"));
+            row.problem().setVisible(true);
+            ((GridData) row.problem().getLayoutData()).exclude = false;
+            row.input().setBackground(invalid);
+            form.layout(true);
+            bad.add(row.def().label(texts.locale()));
+        });
         if (!bad.isEmpty()) {
             problems.info(texts.format("editor.fixFirst", String.join(", ", bad)));
             rows.values().stream().filter(r -> r.problem().getVisible()).findFirst().ifPresent(r -> r.input().setFocus());
@@ -285,6 +302,20 @@ final class Editor {
         problems.info(change.label());
     }
 
+    /** The end date field, when the dates as they would be saved end before they start. */
+    private static Optional<String> orderOfDates(Form kind, Map<String, String> changed, Description before) {
+        if (kind != Form.FILE) {
+            return Optional.empty();
+        }
+        String start = changed.getOrDefault(FileFields.START_DATE, before.text(FileFields.START_DATE).orElse(""));
+        String end = changed.getOrDefault(FileFields.END_DATE, before.text(FileFields.END_DATE).orElse(""));
+        if (start.isEmpty() || end.isEmpty()) {
+            return Optional.empty();
+        }
+        return PartialDate.parse(end).latest().isBefore(PartialDate.parse(start).earliest())
+                ? Optional.of(FileFields.END_DATE) : Optional.empty();
+    }
+
     private History.Change edit(Object element, Description before, Map<String, String> changed) {
         String user = session.user();
         boolean file = element instanceof FileUnit;
@@ -297,7 +328,17 @@ final class Editor {
         return new History.Change(label, affected) {
             @Override
             void redo() {
-                changed.forEach((key, value) -> describe(key, value));
+                List<String> applied = new ArrayList<>();
+                try {
+                    for (Map.Entry<String, String> e : changed.entrySet()) {
+                        describe(e.getKey(), e.getValue());
+                        applied.add(e.getKey());
+                    }
+                } catch (RuntimeException e) {
+                    // one field refused: put back those already saved, so the save is all or nothing
+                    applied.forEach(key -> describe(key, before.text(key).orElse("")));
+                    throw e;
+                }
             }
 
             @Override
@@ -317,16 +358,37 @@ final class Editor {
         };
     }
 
+    /**
+     * Shows a new reading of what is shown, keeping what the user has typed and not yet saved in the fields they
+     * changed.
+     */
+    private void showAgain(Object element) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (shown != null && id(element) == id(shown) && element.getClass() == shown.getClass()) {
+            rows.forEach((key, row) -> {
+                if (!row.input().isDisposed() && !row.text().equals(row.original())) {
+                    typed.put(key, row.text());
+                }
+            });
+        }
+        show(element);
+        typed.forEach((key, text) -> rows.get(key).text(text));
+    }
+
+    private static long id(Object element) {
+        return element instanceof FileUnit f ? f.id() : ((Item) element).id();
+    }
+
     /** After a change, reads what is shown again (off the UI thread) and shows it with its new provenance. */
     private void reread(CatalogueSession.Changed changed) {
         Object current = shown;
         if (current instanceof FileUnit f && (changed.everything() || changed.files().contains(f.id())
                 || changed.nodes().contains(f.schemeNodeId()))) {
-            session.run(root.getDisplay(), () -> catalogue.file(f.fileCode()), found -> found.ifPresent(this::show),
+            session.run(root.getDisplay(), () -> catalogue.file(f.fileCode()), found -> found.ifPresent(this::showAgain),
                     e -> problems.problem(texts.get("editor.readFailed"), e));
         } else if (current instanceof Item i && (changed.everything() || changed.files().contains(i.fileId()))) {
             session.run(root.getDisplay(), () -> findItem(i.id(), changed),
-                    found -> found.ifPresent(this::show), e -> problems.problem(texts.get("editor.readFailed"), e));
+                    found -> found.ifPresent(this::showAgain), e -> problems.problem(texts.get("editor.readFailed"), e));
         }
     }
 
