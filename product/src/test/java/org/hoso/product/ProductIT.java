@@ -346,15 +346,7 @@ class ProductIT {
     }
 
     private static List<String> pdfaFailures(Path pdf) throws Exception {
-        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
-        var flavour = org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_B;
-        try (var in = Files.newInputStream(pdf);
-                var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in, flavour)) {
-            var result = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false).validate(parser);
-            return result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED)
-                    .map(a -> a.getRuleId().getClause() + " " + a.getMessage()).distinct().toList();
-        }
+        return Pdfa.failures(pdf);
     }
 
     @Test

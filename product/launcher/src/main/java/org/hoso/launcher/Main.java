@@ -140,6 +140,7 @@ public final class Main {
         props.put("hoso.workspace", options.workspace().toString());
         props.put("hoso.framework", options.framework());
         props.put("hoso.locale", options.lang());
+        options.jobs().ifPresent(n -> props.put("hoso.jobs.workers", Integer.toString(n)));
         props.putIfAbsent("felix.fileinstall.dir", home.resolve("plugins").toString());
         // Equinox sets --nointeractive when gosh.args is absent: say explicitly what each mode needs
         props.put("gosh.args", options.shell() ? "" : "--nointeractive");

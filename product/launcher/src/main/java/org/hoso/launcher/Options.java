@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * The global options the launcher needs before any bundle runs: workspace, framework, language, and the command
- * (to know whether to keep the console for the Gogo shell). The arguments themselves go to the CLI unchanged.
+ * (to know whether to keep the console for the Gogo shell), and a command's {@code --jobs N}, which sets the number of
+ * job workers of this process before the job service starts. The arguments themselves go to the CLI unchanged.
  */
-record Options(Path workspace, String framework, String lang, Optional<String> command) {
+record Options(Path workspace, String framework, String lang, Optional<String> command, Optional<Integer> jobs) {
 
     static final List<String> FRAMEWORKS = List.of("equinox", "felix");
 
@@ -26,8 +27,24 @@ record Options(Path workspace, String framework, String lang, Optional<String> c
         String framework = env.getOrDefault("HOSO_FRAMEWORK", "equinox");
         String lang = env.getOrDefault("HOSO_LANG", "vi");
         String command = null;
-        for (int i = 0; i < args.length && command == null; i++) {
+        Integer jobs = null;
+        for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (command != null && (a.equals("--jobs") || a.startsWith("--jobs="))) {
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
+                        : i + 1 < args.length ? args[i + 1] : "";
+                try {
+                    jobs = Integer.parseInt(value.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("option --jobs needs a whole number: '" + value + "'");
+                }
+                if (jobs < 1) {
+                    throw new IllegalArgumentException("option --jobs needs a number of at least 1: " + jobs);
+                }
+            }
+            if (command != null) {
+                continue;
+            }
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             boolean global = name.equals("--workspace") || name.equals("--framework") || name.equals("--lang");
             if (global) {
@@ -54,7 +71,8 @@ record Options(Path workspace, String framework, String lang, Optional<String> c
         }
         Path ws = workspace == null || workspace.isBlank() ? Paths.get(userHome, "hoso-workspace")
                 : Paths.get(workspace);
-        return new Options(ws.toAbsolutePath().normalize(), framework, lang, Optional.ofNullable(command));
+        return new Options(ws.toAbsolutePath().normalize(), framework, lang, Optional.ofNullable(command),
+                Optional.ofNullable(jobs));
     }
 
     boolean shell() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,19 @@ class OptionsTest {
         assertEquals("en", o.lang());
         assertEquals("plugins", o.command().orElseThrow());
         assertFalse(o.shell());
+    }
+
+    @Test
+    void aCommandsJobsSetTheWorkersOfThisProcess() {
+        Options o = Options.parse(new String[] { "--lang", "en", "digitise", "scans", "--fonds", "H49", "--jobs",
+                "3" }, Map.of(), "/home/a");
+        assertEquals(Optional.of(3), o.jobs());
+        assertEquals(Optional.of(1), Options.parse(new String[] { "digitise", "--jobs=1", "x" }, Map.of(), "/h").jobs());
+        assertEquals(Optional.empty(), Options.parse(new String[] { "plugins" }, Map.of(), "/h").jobs());
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] { "digitise", "--jobs", "all" }, Map.of(), "/h"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(new String[] { "digitise", "--jobs", "0" }, Map.of(), "/h"));
     }
 
     @Test

@@ -36,6 +36,20 @@ final class AuditChain {
     record Change(String actor, String action, String entityType, String entityId, String before, String after) {
     }
 
+    /**
+     * Takes the chain's head for this transaction before it reads what it will change. Every change appends to the
+     * chain, so changes are one at a time anyway; taking the head first, rather than last, keeps two changes that
+     * read before they write (a page's recognition, say) from deadlocking on each other's read locks.
+     */
+    static void lockHead(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT SEQ FROM AUDIT_HEAD WHERE ID = 1 FOR UPDATE");
+                ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the audit head row is missing: the catalogue was tampered with");
+            }
+        }
+    }
+
     /** Appends {@code change} after the current head, in the caller's transaction, and moves the head. */
     static AuditEvent append(Connection c, Change change, Instant at) throws SQLException {
         long seq;

@@ -282,6 +282,21 @@ final class CatalogueRepository {
         return inTransaction(c -> file(c, "FILE_CODE = ?", fileCode.strip()));
     }
 
+    public Optional<FileUnit> file(long fileId) {
+        return inTransaction(c -> file(c, "ID = ?", fileId));
+    }
+
+    public Optional<Item> item(long itemId) {
+        return inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM ITEM WHERE ID = ?")) {
+                p.setLong(1, itemId);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(item(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public List<FileUnit> files(long schemeNodeId) {
         return inTransaction(c -> {
             List<FileUnit> all = new ArrayList<>();
@@ -666,7 +681,8 @@ final class CatalogueRepository {
      * they are read) and nothing of it is kept but its code and row, so memory stays bounded for a million documents.
      */
     public ImportResult importBatch(ImportBatch batch, String actor) {
-        return inTransaction(c -> {
+        // once: the batch may be a one-pass stream, so a deadlock victim is reported, not run again
+        return writeOnce(db, c -> {
             String fondsCode = batch.fondsCode().strip();
             if (fonds(c, fondsCode).isEmpty()) {
                 Fonds f = new Fonds(fondsCode, batch.fondsName().isBlank() ? fondsCode : batch.fondsName().strip(),
@@ -1104,12 +1120,55 @@ final class CatalogueRepository {
         return write(db, work);
     }
 
-    /** One serializable transaction; a database failure becomes an UncheckedIOException naming the catalogue. */
+    /** How often a change chosen as a deadlock victim (or timed out on a lock) is run again before it fails. */
+    static final int ATTEMPTS = 6;
+
+    /**
+     * One serializable transaction; a database failure becomes an UncheckedIOException naming the catalogue. Pages of
+     * a job are recorded by several workers at once: when Derby picks this transaction as a deadlock's victim (or its
+     * lock wait times out), it is rolled back whole and run again, after a short random pause, up to
+     * {@value #ATTEMPTS} times. {@code work} must therefore only touch the database.
+     */
     static <T> T write(Database db, Database.Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return db.inTransaction(work);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && lockConflict(e)) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new UncheckedIOException(new IOException("catalogue " + db.directory() + ": " + e.getMessage(),
+                        e));
+            }
+        }
+    }
+
+    /** As {@link #write}, without running again. */
+    static <T> T writeOnce(Database db, Database.Work<T> work) {
         try {
             return db.inTransaction(work);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("catalogue " + db.directory() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Deadlock (40001) or lock wait timeout (40XL1, 40XL2), anywhere in the chain. */
+    static boolean lockConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if ("40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
