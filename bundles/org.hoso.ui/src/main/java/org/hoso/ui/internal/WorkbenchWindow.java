@@ -117,7 +117,11 @@ final class WorkbenchWindow {
         }
 
         outer = new SashForm(shell, SWT.VERTICAL);
-        outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData outerData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        // the stacks take the room left, never their views' preferred size (which would push the status line out)
+        outerData.widthHint = 200;
+        outerData.heightHint = 200;
+        outer.setLayoutData(outerData);
         inner = new SashForm(outer, SWT.HORIZONTAL);
         for (Stack s : List.of(Stack.LEFT, Stack.MAIN, Stack.RIGHT)) {
             stacks.put(s, createStack(inner, s));

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -36,7 +44,13 @@ import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.Recognition;
 import org.hoso.core.api.model.SchemeNode;
+import org.hoso.digitise.api.Box;
+import org.hoso.digitise.api.OcrJson;
+import org.hoso.digitise.api.OcrLine;
+import org.hoso.digitise.api.OcrPage;
+import org.hoso.digitise.api.OcrWord;
 import org.hoso.ui.api.Workbench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,11 +93,30 @@ class CatalogueIT {
             SchemeNode first = catalogue.scheme(FONDS).stream()
                     .filter(n -> !catalogue.files(n.id()).isEmpty()).findFirst().orElseThrow();
             List<Item> items = catalogue.items(catalogue.files(first.id()).get(0).id());
-            Page reviewed = catalogue.addPage(items.get(0).id(), objects.put(scan("Trang 1")).id(), "itest");
+            Page reviewed = catalogue.addPage(items.get(0).id(), objects.put(scan(List.of(List.of("Trang", "1"))))
+                    .id(), "itest");
             catalogue.setPageStatus(reviewed.id(), Page.Status.REVIEWED, "itest");
-            catalogue.addPage(items.get(1).id(), objects.put(scan("Trang 2")).id(), "itest");
+            // the second document's page, recognised by a machine that read a zero as the letter O
+            BufferedImage image = new BufferedImage(620, 300, BufferedImage.TYPE_INT_RGB);
+            OcrPage ocr = draw(image, PAGE_WORDS);
+            Page page = catalogue.addPage(items.get(1).id(), objects.put(png(image)).id(), "itest");
+            List<OcrLine> lines = new ArrayList<>();
+            for (OcrLine line : ocr.lines()) {
+                lines.add(new OcrLine(line.words().stream().map(w -> w.text().equals("03/CT-UBND")
+                        ? new OcrWord("O3/CT-UBND", w.box(), 41f) : w).toList(), line.box()));
+            }
+            OcrPage read = new OcrPage(ocr.width(), ocr.height(), ocr.dpi(), ocr.languages(), lines);
+            catalogue.recordRecognition(new Recognition(page.id(),
+                    Optional.of(objects.put(utf8(OcrJson.write(read))).id()),
+                    Optional.of(objects.put(utf8(read.text())).id()), Optional.empty(), read.meanConfidence() / 100,
+                    List.of(), Provenance.extracted("tesseract-5.3 vie", 0.86, Instant.now())),
+                    Page.Status.RECOGNISED, "itest");
         }
     }
+
+    /** The words on the recognised page, line by line. */
+    private static final List<List<String>> PAGE_WORDS = List.of(List.of("UBND", "XÃ", "HÒA", "BÌNH"),
+            List.of("Số:", "03/CT-UBND"), List.of("CHỈ", "THỊ"), List.of("Về", "công", "tác", "lưu", "trữ"));
 
     @AfterEach
     void close() throws Exception {
@@ -211,6 +244,79 @@ class CatalogueIT {
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 
+    @Test
+    void archivistCorrectsAWordTheMachineMisread() throws Exception {
+        String framework = Robot.framework(context);
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        SchemeNode first = scheme.stream().filter(n -> !catalogue.files(n.id()).isEmpty()).findFirst().orElseThrow();
+        FileUnit file = catalogue.files(first.id()).get(0);
+        Item item = catalogue.items(file.id()).get(1);
+        Page page = catalogue.pages(item.id()).get(0);
+
+        TreeItem fileRow = child(robot, row(robot, tree, scheme, first), "[" + file.fileCode() + "]");
+        TreeItem itemRow = child(robot, fileRow, "2. ");
+        TreeItem pageRow = child(robot, itemRow, "Trang 1");
+        robot.click(centre(robot, tree, pageRow));
+        CTabFolder tabs = robot.onUi(() -> Robot.find(shell, "workbench.tabs", CTabFolder.class));
+        CTabItem pageTab = robot.onUi(() -> Arrays.stream(tabs.getItems())
+                .filter(t -> "workbench.tab.hoso.page".equals(t.getData(Workbench.WIDGET_ID))).findFirst()
+                .orElseThrow());
+        Rectangle tb = robot.onUi(pageTab::getBounds);
+        robot.click(robot.onUi(() -> tabs.toDisplay(tb.x + tb.width / 2, tb.y + tb.height / 2)));
+        StyledText text = robot.onUi(() -> Robot.find(shell, "page.text", StyledText.class));
+        Robot.await("the page's text", () -> Optional.of(robot.onUi(text::getText)).filter(t -> t.contains("O3/CT")));
+        Label provenance = robot.onUi(() -> Robot.find(shell, "page.provenance", Label.class));
+        String machine = robot.onUi(() -> provenance.getText());
+        assertTrue(machine.startsWith("Máy nhận dạng: tesseract"), machine);
+
+        // a click on the misread word in the text outlines it on the scan
+        int at = robot.onUi(() -> text.getText().indexOf("O3/CT"));
+        robot.click(robot.onUi(() -> {
+            Point p = text.getLocationAtOffset(at + 2);
+            return text.toDisplay(p.x, p.y + text.getLineHeight() / 2);
+        }));
+        Robot.await("the word selected", () -> Optional.ofNullable(robot.onUi(() -> text.getData(
+                "hoso.page.selectedWord"))).filter(i -> i.equals(5)));
+        Text correction = robot.onUi(() -> Robot.find(shell, "page.correction", Text.class));
+        assertEquals("O3/CT-UBND", robot.onUi(() -> correction.getText()));
+
+        // and a click on the scan selects the word in the text: the first word, "UBND"
+        Canvas canvas = robot.onUi(() -> Robot.find(shell, "page.image", Canvas.class));
+        @SuppressWarnings("unchecked")
+        Rectangle ubnd = robot.onUi(() -> ((List<Rectangle>) canvas.getData("hoso.page.wordBoxes")).get(0));
+        robot.click(robot.onUi(() -> canvas.toDisplay(ubnd.x + ubnd.width / 2, ubnd.y + ubnd.height / 2)));
+        Robot.await("UBND selected in the text", () -> Optional.of(robot.onUi(text::getSelectionText))
+                .filter("UBND"::equals));
+
+        // correct the misread word: select it again, type, Enter
+        robot.click(robot.onUi(() -> {
+            Point p = text.getLocationAtOffset(at + 2);
+            return text.toDisplay(p.x, p.y + text.getLineHeight() / 2);
+        }));
+        Robot.await("the word selected again", () -> Optional.of(robot.onUi(() -> correction.getText()))
+                .filter("O3/CT-UBND"::equals));
+        robot.click(correction);
+        robot.combo('a', SWT.CTRL);
+        robot.type("03/CT-UBND");
+        robot.press(SWT.CR);
+        Recognition corrected = Robot.await("the correction to be recorded", () -> catalogue.recognition(page.id())
+                .filter(r -> r.provenance().source() == Provenance.Source.TYPED));
+        try (var in = objects.open(corrected.text().orElseThrow())) {
+            String stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(stored.contains("Số: 03/CT-UBND"), stored);
+        }
+        String typed = Robot.await("the provenance shown as corrected", () -> Optional.of(robot.onUi(
+                provenance::getText)).filter(t -> t.startsWith("Đã sửa tay: ")));
+        assertTrue(typed.contains(System.getProperty("user.name")), typed);
+        Robot.await("the corrected text", () -> Optional.of(robot.onUi(text::getText))
+                .filter(t -> t.contains("Số: 03/CT-UBND")));
+        Screenshots.take(robot, shell, "page-" + framework + ".png");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
     /** The row of a scheme node, its ancestors expanded on the way. */
     private static TreeItem row(Robot robot, Tree tree, List<SchemeNode> scheme, SchemeNode node)
             throws InterruptedException {
@@ -268,18 +374,48 @@ class CatalogueIT {
         robot.click(at);
     }
 
-    /** A small scanned-looking page. */
-    private static ByteArrayInputStream scan(String text) throws Exception {
-        BufferedImage image = new BufferedImage(420, 594, BufferedImage.TYPE_BYTE_GRAY);
+    /** A small scanned-looking page with these lines of words. */
+    private static ByteArrayInputStream scan(List<List<String>> words) throws Exception {
+        BufferedImage image = new BufferedImage(420, 594, BufferedImage.TYPE_INT_RGB);
+        draw(image, words);
+        return png(image);
+    }
+
+    /** Draws the words line by line and says where each one is, as an OCR engine would. */
+    private static OcrPage draw(BufferedImage image, List<List<String>> words) {
         Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, 420, 594);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(java.awt.Color.BLACK);
-        g.setFont(new Font(Font.SERIF, Font.PLAIN, 18));
-        g.drawString(text, 40, 60);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 30));
+        FontMetrics m = g.getFontMetrics();
+        List<OcrLine> lines = new ArrayList<>();
+        int y = 60;
+        for (List<String> line : words) {
+            int x = 40;
+            List<OcrWord> ocr = new ArrayList<>();
+            for (String w : line) {
+                g.drawString(w, x, y);
+                int width = m.stringWidth(w);
+                ocr.add(new OcrWord(w, new Box(x, y - m.getAscent(), width, m.getAscent() + m.getDescent()), 93f));
+                x += width + m.stringWidth(" ");
+            }
+            Box first = ocr.get(0).box();
+            lines.add(new OcrLine(ocr, new Box(first.x(), first.y(), x - first.x(), first.height())));
+            y += m.getHeight() + 14;
+        }
         g.dispose();
+        return new OcrPage(image.getWidth(), image.getHeight(), 200, "vie", lines);
+    }
+
+    private static ByteArrayInputStream png(BufferedImage image) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         return new ByteArrayInputStream(png.toByteArray());
+    }
+
+    private static ByteArrayInputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

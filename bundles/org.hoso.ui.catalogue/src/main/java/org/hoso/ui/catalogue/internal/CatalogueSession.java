@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.ObjectStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,6 +41,7 @@ public final class CatalogueSession {
     }
 
     private final CatalogueService catalogue;
+    private final ObjectStore objects;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hoso-ui-catalogue");
         t.setDaemon(true);
@@ -62,8 +64,10 @@ public final class CatalogueSession {
     }
 
     @Activate
-    public CatalogueSession(@Reference(name = "catalogue") CatalogueService catalogue) {
+    public CatalogueSession(@Reference(name = "catalogue") CatalogueService catalogue,
+            @Reference(name = "objects") ObjectStore objects) {
         this.catalogue = catalogue;
+        this.objects = objects;
     }
 
     @Deactivate
@@ -73,6 +77,10 @@ public final class CatalogueSession {
 
     CatalogueService catalogue() {
         return catalogue;
+    }
+
+    ObjectStore objects() {
+        return objects;
     }
 
     Clock clock() {

@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The catalogue's three views, each a {@link WorkbenchView} service over the shared {@link CatalogueSession}. */
+/** The catalogue's views, each a {@link WorkbenchView} service over the shared {@link CatalogueSession}. */
 abstract class CatalogueViews implements WorkbenchView {
 
     private final CatalogueSession session;
@@ -81,6 +81,21 @@ abstract class CatalogueViews implements WorkbenchView {
         @Override
         Control create(Composite parent, CatalogueSession session, Texts texts) {
             return new Dashboard(parent, session, texts).control();
+        }
+    }
+
+    /** A scanned page beside its OCR text, for correcting words. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.page", order = 4)
+    public static final class PageViewView extends CatalogueViews {
+        @Activate
+        public PageViewView(@Reference(name = "session") CatalogueSession session) {
+            super(session, "hoso.page", "page.viewTitle");
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new PageView(parent, session, texts).control();
         }
     }
 }
