@@ -248,6 +248,13 @@ final class WorkbenchWindow {
         shell.setLocation(area.x + Math.max(0, (area.width - WIDTH) / 2),
                 area.y + Math.max(0, (area.height - HEIGHT) / 2));
         shell.open();
+        // the menu bar takes its room only once the shell is shown: lay out again, or the status line falls off
+        shell.layout(true, true);
+        display.asyncExec(() -> {
+            if (!shell.isDisposed()) {
+                shell.layout(true, true);
+            }
+        });
     }
 
     boolean isDisposed() {

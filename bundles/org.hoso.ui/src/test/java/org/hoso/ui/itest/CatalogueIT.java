@@ -314,6 +314,10 @@ class CatalogueIT {
         Robot.await("the corrected text", () -> Optional.of(robot.onUi(text::getText))
                 .filter(t -> t.contains("Số: 03/CT-UBND")));
         Screenshots.take(robot, shell, "page-" + framework + ".png");
+        Label status = robot.onUi(() -> Robot.find(shell, "workbench.status", Label.class));
+        assertTrue(robot.onUi(() -> shell.getClientArea().contains(status.getParent().getLocation().x,
+                status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
+                "the status line is inside the window");
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 
