@@ -254,4 +254,57 @@ public interface CatalogueService {
     /** What a fonds holds. */
     record Counts(long schemeNodes, long files, long items, long boxes) {
     }
+
+    // --- since 0.3.0: what the rich client's navigator and dashboard need
+
+    /**
+     * A slice of the files of a scheme node, by file number: at most {@code limit} files from the {@code offset}-th
+     * (0 is the first), so that a navigator can show a node of 100,000 files a screenful at a time.
+     *
+     * @throws IllegalArgumentException when {@code offset} is negative or {@code limit} is outside 1..10000
+     * @since 0.3.0
+     */
+    List<FileUnit> files(long schemeNodeId, int offset, int limit);
+
+    /**
+     * How many files each scheme node of a fonds holds directly (not counting its child nodes); nodes without files
+     * are absent. One query for the whole fonds.
+     *
+     * @since 0.3.0
+     */
+    Map<Long, Long> fileCounts(String fondsCode);
+
+    /**
+     * How many documents each of the given files holds; files without documents are absent.
+     *
+     * @since 0.3.0
+     */
+    Map<Long, Long> itemCounts(java.util.Collection<Long> fileIds);
+
+    /**
+     * The pages of the given files' documents, by file and by status (a file without pages is absent): the
+     * navigator's status icons (not digitised, needs review, done).
+     *
+     * @since 0.3.0
+     */
+    Map<Long, Map<Page.Status, Long>> pageCounts(java.util.Collection<Long> fileIds);
+
+    /**
+     * The pages of a fonds by status (statuses without pages are absent).
+     *
+     * @since 0.3.0
+     */
+    Map<Page.Status, Long> pageCounts(String fondsCode);
+
+    /**
+     * Moves a document to {@code position} (1 is first; past the end is last) in a file of the same fonds, which may
+     * be its own file. The documents behind its old place close up, those from its new place on move down one, and
+     * every document whose position changed gets the document code of its new place ({@link Item#docCode}); its
+     * pages go with it. One audit entry ({@code item.move}) records the document before and after.
+     *
+     * @return the document at its new place
+     * @throws IllegalArgumentException for an unknown document or file, or a file of another fonds
+     * @since 0.3.0
+     */
+    Item moveItem(long itemId, long toFileId, int position, String actor);
 }

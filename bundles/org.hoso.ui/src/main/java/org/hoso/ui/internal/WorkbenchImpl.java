@@ -54,7 +54,10 @@ public final class WorkbenchImpl implements Workbench {
     private static volatile Throwable displayFailure;
 
     private final PlatformService platform;
+    /** Texts in the language the framework was started in (the preferences may choose another for the window). */
     private final Texts texts;
+    /** The settings file ({@value Layout#SETTINGS_PROPERTY}, else in the user's home). */
+    private final java.util.Optional<java.nio.file.Path> settings;
     private final Map<Long, ViewEntry> views = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     /** The current or last window; null before the first open. */
@@ -62,12 +65,14 @@ public final class WorkbenchImpl implements Workbench {
 
     @Activate
     public WorkbenchImpl(BundleContext context, @Reference(name = "platform") PlatformService platform) {
-        this(platform, Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY)));
+        this(platform, Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY)),
+                Layout.settingsFile(context.getProperty(Layout.SETTINGS_PROPERTY)));
     }
 
-    WorkbenchImpl(PlatformService platform, Locale locale) {
+    WorkbenchImpl(PlatformService platform, Locale locale, java.util.Optional<java.nio.file.Path> settings) {
         this.platform = platform;
         this.texts = new Texts(locale);
+        this.settings = settings;
     }
 
     @Deactivate
@@ -263,19 +268,32 @@ public final class WorkbenchImpl implements Workbench {
                         throw e;
                     }
                 });
-                WorkbenchWindow w = new WorkbenchWindow(d, texts, platform);
-                window = w;
-                w.showViews(views());
-                w.open();
-                opened.countDown();
-                if (closeRequested) {
-                    w.shell().close();
-                }
-                while (!w.isDisposed()) {
-                    if (!d.readAndDispatch()) {
-                        d.sleep();
+                Layout layout = new Layout(settings);
+                boolean again;
+                do {
+                    // the language chosen in the preferences, else the one the framework was started in
+                    Texts t = layout.language().map(Localization::resolve).map(Texts::new).orElse(texts);
+                    boolean[] relaunch = {false};
+                    WorkbenchWindow[] holder = new WorkbenchWindow[1];
+                    WorkbenchWindow w = new WorkbenchWindow(d, t, platform, layout, () -> {
+                        relaunch[0] = true;
+                        holder[0].shell().close();
+                    });
+                    holder[0] = w;
+                    window = w;
+                    w.showViews(views());
+                    w.open();
+                    opened.countDown();
+                    if (closeRequested) {
+                        w.shell().close();
                     }
-                }
+                    while (!w.isDisposed()) {
+                        if (!d.readAndDispatch()) {
+                            d.sleep();
+                        }
+                    }
+                    again = relaunch[0] && !closeRequested;
+                } while (again);
             } catch (RuntimeException | Error e) {
                 if (opened.getCount() > 0) {
                     failure = new IllegalStateException(texts.format("error.openFailed", e.toString()), e);

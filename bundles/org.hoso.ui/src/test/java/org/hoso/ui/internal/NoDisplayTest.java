@@ -23,7 +23,7 @@ class NoDisplayTest {
     @Test
     void openingWithoutDisplaySaysSoInWords() throws Exception {
         assertNull(System.getenv("DISPLAY"), "this test must run without DISPLAY");
-        WorkbenchImpl workbench = new WorkbenchImpl(new FakePlatform(), Localization.VIETNAMESE);
+        WorkbenchImpl workbench = new WorkbenchImpl(new FakePlatform(), Localization.VIETNAMESE, java.util.Optional.empty());
 
         IllegalStateException e = assertThrows(IllegalStateException.class, workbench::open);
         System.out.println("[no-display] " + e.getMessage());
@@ -38,7 +38,7 @@ class NoDisplayTest {
 
         // SWT leaves GTK locked after a failed init: a second attempt must fail at once, not hang
         IllegalStateException english = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
-                IllegalStateException.class, new WorkbenchImpl(new FakePlatform(), Locale.ENGLISH)::open));
+                IllegalStateException.class, new WorkbenchImpl(new FakePlatform(), Locale.ENGLISH, java.util.Optional.empty())::open));
         assertTrue(english.getMessage().startsWith("Cannot open a graphical display (DISPLAY=not set)"),
                 english.getMessage());
         assertEquals(IllegalStateException.class, english.getClass());

@@ -2,11 +2,17 @@ package org.hoso.ui.itest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -14,6 +20,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Widget;
 import org.hoso.ui.api.Workbench;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 
 /**
  * Drives the window like a user: real mouse and key events through {@link Display#post(Event)}, posted from the
@@ -31,6 +39,7 @@ import org.hoso.ui.api.Workbench;
  */
 final class Robot {
 
+    static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final long PAUSE_MILLIS = 40;
     /** Time for the X server to move the window, before coordinates are asked for. */
     private static final long MOVE_MILLIS = 150;
@@ -67,6 +76,8 @@ final class Robot {
 
     /** Left click at a point in display coordinates (see the class comment for how). */
     void click(Point at) throws InterruptedException {
+        Rectangle inside = onUi(shell::getBounds);
+        assertTrue(inside.contains(at), "the point " + at + " is outside the window " + inside);
         Point home = onUi(shell::getLocation);
         onUi(() -> {
             shell.setLocation(home.x - at.x, home.y - at.y);
@@ -132,5 +143,75 @@ final class Robot {
             }
         }
         return null;
+    }
+
+    /** Opens the window, says how long it took, and collects every error on the UI thread into {@code uiErrors}. */
+    static Robot open(Workbench workbench, String framework, List<Throwable> uiErrors) {
+        long start = System.nanoTime();
+        workbench.open();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[itest] %s: workbench window open in %d ms%n", framework, millis);
+        Display display = workbench.display().orElseThrow();
+        Robot robot = new Robot(display, workbench.shell().orElseThrow());
+        assertTrue(robot.onUi(() -> workbench.shell().orElseThrow().isVisible()), "open() returns a visible window");
+        robot.onUi(() -> {
+            Consumer<RuntimeException> runtime = display.getRuntimeExceptionHandler();
+            display.setRuntimeExceptionHandler(e -> {
+                uiErrors.add(e);
+                runtime.accept(e);
+            });
+            Consumer<Error> errors = display.getErrorHandler();
+            display.setErrorHandler(e -> {
+                uiErrors.add(e);
+                errors.accept(e);
+            });
+            return null;
+        });
+        return robot;
+    }
+
+    /** A key with modifiers held, e.g. {@code combo('z', SWT.CTRL)}: real key events for each. */
+    void combo(char key, int... modifiers) throws InterruptedException {
+        for (int m : modifiers) {
+            key(SWT.KeyDown, m, (char) 0);
+        }
+        key(SWT.KeyDown, 0, key);
+        key(SWT.KeyUp, 0, key);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            key(SWT.KeyUp, modifiers[i], (char) 0);
+        }
+    }
+
+    /** A key without a character (arrows, Home, End, Tab...). */
+    void press(int keyCode) throws InterruptedException {
+        key(SWT.KeyDown, keyCode, (char) 0);
+        key(SWT.KeyUp, keyCode, (char) 0);
+    }
+
+    static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
+    }
+
+    static void awaitText(Robot robot, java.util.concurrent.Callable<String> text, String expected)
+            throws InterruptedException {
+        try {
+            await("the text \"" + expected + "\"", () -> Optional.of(robot.onUi(text)).filter(expected::equals));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it reads \"" + robot.onUi(text) + "\"", e);
+        }
+    }
+
+    /** equinox or felix, from the system bundle. */
+    static String framework(BundleContext context) {
+        String bsn = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getSymbolicName();
+        return bsn.equals("org.eclipse.osgi") ? "equinox" : bsn.contains("felix") ? "felix" : bsn;
     }
 }

@@ -313,6 +313,158 @@ final class CatalogueRepository {
         });
     }
 
+    public List<FileUnit> files(long schemeNodeId, int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be within 1..10000: " + limit);
+        }
+        return inTransaction(c -> {
+            List<FileUnit> slice = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM FILE_UNIT "
+                    + "WHERE SCHEME_NODE_ID = ? ORDER BY FILE_NUMBER OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                p.setLong(1, schemeNodeId);
+                p.setInt(2, offset);
+                p.setInt(3, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        slice.add(file(rs));
+                    }
+                }
+            }
+            return slice;
+        });
+    }
+
+    public Map<Long, Long> fileCounts(String fondsCode) {
+        return inTransaction(c -> {
+            requireFonds(c, fondsCode);
+            Map<Long, Long> counts = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT SCHEME_NODE_ID, COUNT(*) FROM FILE_UNIT "
+                    + "WHERE FONDS_CODE = ? GROUP BY SCHEME_NODE_ID")) {
+                p.setString(1, fondsCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    public Map<Long, Long> itemCounts(java.util.Collection<Long> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Map.of();
+        }
+        return inTransaction(c -> {
+            Map<Long, Long> counts = new HashMap<>();
+            for (List<Long> chunk : chunks(fileIds)) {
+                try (PreparedStatement p = c.prepareStatement("SELECT FILE_ID, COUNT(*) FROM ITEM WHERE FILE_ID IN ("
+                        + marks(chunk.size()) + ") GROUP BY FILE_ID")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        p.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getLong(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Ids in lists of at most 500, for IN (...) lists. */
+    static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return chunks;
+    }
+
+    static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    public Item moveItem(long itemId, long toFileId, int position, String actor) {
+        return inTransaction(c -> {
+            Item before = item(c, itemId);
+            FileUnit from = file(c, "ID = ?", before.fileId())
+                    .orElseThrow(() -> new IllegalArgumentException("no file with id " + before.fileId()));
+            FileUnit to = file(c, "ID = ?", toFileId)
+                    .orElseThrow(() -> new IllegalArgumentException("no file with id " + toFileId));
+            if (!to.fondsCode().equals(from.fondsCode())) {
+                throw new IllegalArgumentException("document " + before.docCode() + " belongs to fonds "
+                        + from.fondsCode() + " and cannot move to file " + to.fileCode() + " of fonds "
+                        + to.fondsCode());
+            }
+            List<Long> source = itemIds(c, from.id());
+            source.remove(Long.valueOf(itemId));
+            List<Long> target = from.id() == to.id() ? source : itemIds(c, to.id());
+            int at = Math.max(1, Math.min(position, target.size() + 1));
+            target.add(at - 1, itemId);
+            // park the positions of both files out of the way first: (FILE_ID, POSITION) is unique row by row
+            for (long fileId : from.id() == to.id() ? List.of(to.id()) : List.of(from.id(), to.id())) {
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE ITEM SET POSITION = -POSITION WHERE FILE_ID = ?")) {
+                    p.setLong(1, fileId);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE ITEM SET FILE_ID = ?, POSITION = ?, DOC_CODE = ? WHERE ID = ?")) {
+                if (from.id() != to.id()) {
+                    renumber(p, from, source);
+                }
+                renumber(p, to, target);
+                p.executeBatch();
+            }
+            Item after = item(c, itemId);
+            audit(c, actor, "item.move", "item", before.docCode(), json(before), json(after));
+            return after;
+        });
+    }
+
+    private static void renumber(PreparedStatement p, FileUnit file, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            p.setLong(1, file.id());
+            p.setInt(2, i + 1);
+            p.setString(3, Item.docCode(file.fileCode(), i + 1));
+            p.setLong(4, ids.get(i));
+            p.addBatch();
+        }
+    }
+
+    private static List<Long> itemIds(Connection c, long fileId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT ID FROM ITEM WHERE FILE_ID = ? ORDER BY POSITION")) {
+            p.setLong(1, fileId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Item item(Connection c, long itemId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM ITEM WHERE ID = ?")) {
+            p.setLong(1, itemId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no document with id " + itemId);
+                }
+                return item(rs);
+            }
+        }
+    }
+
     public List<FileUnit> findFiles(FileQuery query) {
         String fonds = query.fondsCode().strip();
         if (query.from().isEmpty() && query.to().isEmpty()) {

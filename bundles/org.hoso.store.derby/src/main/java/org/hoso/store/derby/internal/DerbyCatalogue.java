@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,5 +262,35 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     @Override
     public Page setPageStatus(long pageId, Page.Status status, String actor) {
         return holdings.setPageStatus(pageId, status, actor);
+    }
+
+    @Override
+    public List<FileUnit> files(long schemeNodeId, int offset, int limit) {
+        return catalogue.files(schemeNodeId, offset, limit);
+    }
+
+    @Override
+    public Map<Long, Long> fileCounts(String fondsCode) {
+        return catalogue.fileCounts(fondsCode);
+    }
+
+    @Override
+    public Map<Long, Long> itemCounts(Collection<Long> fileIds) {
+        return catalogue.itemCounts(fileIds);
+    }
+
+    @Override
+    public Map<Long, Map<Page.Status, Long>> pageCounts(Collection<Long> fileIds) {
+        return holdings.pageCounts(fileIds);
+    }
+
+    @Override
+    public Map<Page.Status, Long> pageCounts(String fondsCode) {
+        return holdings.pageCounts(fondsCode);
+    }
+
+    @Override
+    public Item moveItem(long itemId, long toFileId, int position, String actor) {
+        return catalogue.moveItem(itemId, toFileId, position, actor);
     }
 }

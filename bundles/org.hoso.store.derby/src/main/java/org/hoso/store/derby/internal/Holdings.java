@@ -255,6 +255,49 @@ final class Holdings {
         });
     }
 
+    Map<Long, Map<Page.Status, Long>> pageCounts(java.util.Collection<Long> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Map.of();
+        }
+        return CatalogueRepository.write(db, c -> {
+            Map<Long, Map<Page.Status, Long>> counts = new java.util.HashMap<>();
+            for (List<Long> chunk : CatalogueRepository.chunks(fileIds)) {
+                try (PreparedStatement p = c.prepareStatement("SELECT I.FILE_ID, P.STATUS, COUNT(*) FROM PAGE P "
+                        + "JOIN ITEM I ON I.ID = P.ITEM_ID WHERE I.FILE_ID IN (" + CatalogueRepository.marks(
+                                chunk.size()) + ") GROUP BY I.FILE_ID, P.STATUS")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        p.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(Page.Status.class))
+                                    .put(Page.Status.valueOf(rs.getString(2).strip()), rs.getLong(3));
+                        }
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    Map<Page.Status, Long> pageCounts(String fondsCode) {
+        return CatalogueRepository.write(db, c -> {
+            CatalogueRepository.requireFonds(c, fondsCode);
+            Map<Page.Status, Long> counts = new java.util.EnumMap<>(Page.Status.class);
+            try (PreparedStatement p = c.prepareStatement("SELECT P.STATUS, COUNT(*) FROM PAGE P "
+                    + "JOIN ITEM I ON I.ID = P.ITEM_ID JOIN FILE_UNIT F ON F.ID = I.FILE_ID "
+                    + "WHERE F.FONDS_CODE = ? GROUP BY P.STATUS")) {
+                p.setString(1, fondsCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(Page.Status.valueOf(rs.getString(1).strip()), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
     List<Page> pages(long itemId) {
         return CatalogueRepository.write(db, c -> pages(c, itemId));
     }

@@ -1,0 +1,101 @@
+package org.hoso.ui.catalogue.internal;
+
+import java.util.Locale;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.hoso.ui.api.WorkbenchView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The catalogue's views, each a {@link WorkbenchView} service over the shared {@link CatalogueSession}. */
+abstract class CatalogueViews implements WorkbenchView {
+
+    private final CatalogueSession session;
+    private final String id;
+    private final String titleKey;
+
+    CatalogueViews(CatalogueSession session, String id, String titleKey) {
+        this.session = session;
+        this.id = id;
+        this.titleKey = titleKey;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String title(Locale locale) {
+        return new Texts(locale).get(titleKey);
+    }
+
+    @Override
+    public final Control createControl(Composite parent, Locale locale) {
+        return create(parent, session, new Texts(locale));
+    }
+
+    abstract Control create(Composite parent, CatalogueSession session, Texts texts);
+
+    /** The navigator: fonds → scheme → files → documents → pages. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.navigator", order = 1)
+    public static final class NavigatorView extends CatalogueViews {
+        @Activate
+        public NavigatorView(@Reference(name = "session") CatalogueSession session) {
+            super(session, "hoso.navigator", "navigator.title");
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new Navigator(parent, session, texts).control();
+        }
+    }
+
+    /** The editor of the selected file or document. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.editor", order = 2)
+    public static final class EditorView extends CatalogueViews {
+        @Activate
+        public EditorView(@Reference(name = "session") CatalogueSession session) {
+            super(session, "hoso.editor", "editor.title");
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new Editor(parent, session, texts).control();
+        }
+    }
+
+    /** Files, documents, pages and shelf-metres per fonds, with charts. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.dashboard", order = 3)
+    public static final class DashboardView extends CatalogueViews {
+        @Activate
+        public DashboardView(@Reference(name = "session") CatalogueSession session) {
+            super(session, "hoso.dashboard", "dashboard.title");
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new Dashboard(parent, session, texts).control();
+        }
+    }
+
+    /** A scanned page beside its OCR text, for correcting words. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.page", order = 4)
+    public static final class PageViewView extends CatalogueViews {
+        @Activate
+        public PageViewView(@Reference(name = "session") CatalogueSession session) {
+            super(session, "hoso.page", "page.viewTitle");
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new PageView(parent, session, texts).control();
+        }
+    }
+}

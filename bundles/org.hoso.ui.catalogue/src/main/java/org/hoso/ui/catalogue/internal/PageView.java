@@ -1,0 +1,421 @@
+package org.hoso.ui.catalogue.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.ObjectId;
+import org.hoso.core.api.ObjectStore;
+import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.digitise.api.Box;
+import org.hoso.digitise.api.OcrJson;
+import org.hoso.digitise.api.OcrLine;
+import org.hoso.digitise.api.OcrPage;
+import org.hoso.digitise.api.OcrWord;
+import org.hoso.ui.api.Workbench;
+
+/**
+ * A scanned page beside its OCR text. The scan zooms (buttons, Ctrl+wheel), pans (drag) and turns by quarter
+ * turns; a click on a word in the text outlines it on the scan and a click on the scan selects the word in the text.
+ * The selected word can be corrected (type, Enter): the page's words and text are stored again and recorded as the
+ * page's recognition with {@link Provenance#typed typed} provenance, which no later OCR run replaces. Words the
+ * engine was unsure of are shaded in the text.
+ */
+final class PageView {
+
+    /** Words below this confidence (0–100) are shaded for review. */
+    static final float LOW_CONFIDENCE = 60;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    /** What the view shows: a page, its scan, its recognition and its words. */
+    record Shown(Page page, ImageData image, Optional<Recognition> recognition, Optional<OcrPage> ocr) {
+    }
+
+    private final CatalogueSession session;
+    private final CatalogueService catalogue;
+    private final ObjectStore objects;
+    private final Texts texts;
+    private final Composite root;
+    private final Label title;
+    private final Canvas canvas;
+    private final StyledText text;
+    private final Text correction;
+    private final Label provenance;
+    private final ProblemBar problems;
+    private final Color highlight;
+    private final Color shade;
+
+    private Shown shown;
+    private Image image;
+    private List<OcrWord> words = List.of();
+    /** Where each word starts in the text. */
+    private final List<Integer> offsets = new ArrayList<>();
+    private int selected = -1;
+    private double zoom = 0;
+    private int quarterTurns;
+    private Point pan = new Point(0, 0);
+    private Point dragFrom;
+
+    PageView(Composite parent, CatalogueSession session, Texts texts) {
+        this.session = session;
+        this.catalogue = session.catalogue();
+        this.objects = session.objects();
+        this.texts = texts;
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        highlight = new Color(new RGB(255, 200, 0));
+        shade = new Color(new RGB(255, 236, 170));
+
+        Composite bar = new Composite(root, SWT.NONE);
+        bar.setLayout(new GridLayout(6, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title = new Label(bar, SWT.NONE);
+        title.setData(Workbench.WIDGET_ID, "page.title");
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title.setText(texts.get("page.nothing"));
+        button(bar, "page.zoomIn", "page.zoomIn", () -> zoomBy(1.25));
+        button(bar, "page.zoomOut", "page.zoomOut", () -> zoomBy(0.8));
+        button(bar, "page.fit", "page.fit", () -> turn(0));
+        button(bar, "page.rotate", "page.rotate", () -> turn(1));
+        provenance = new Label(bar, SWT.NONE);
+        provenance.setData(Workbench.WIDGET_ID, "page.provenance");
+
+        SashForm split = new SashForm(root, SWT.HORIZONTAL);
+        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        canvas = new Canvas(split, SWT.DOUBLE_BUFFERED | SWT.BORDER);
+        canvas.setData(Workbench.WIDGET_ID, "page.image");
+        canvas.addListener(SWT.Paint, e -> paint(e.gc));
+        canvas.addListener(SWT.MouseDown, e -> dragFrom = new Point(e.x, e.y));
+        canvas.addListener(SWT.MouseMove, e -> {
+            if (dragFrom != null && (e.stateMask & SWT.BUTTON1) != 0) {
+                pan = new Point(pan.x + e.x - dragFrom.x, pan.y + e.y - dragFrom.y);
+                dragFrom = new Point(e.x, e.y);
+                canvas.redraw();
+            }
+        });
+        canvas.addListener(SWT.MouseUp, this::clickOnImage);
+        canvas.addListener(SWT.MouseVerticalWheel, e -> {
+            if ((e.stateMask & SWT.MOD1) != 0) {
+                zoomBy(e.count > 0 ? 1.25 : 0.8);
+                e.doit = false;
+            }
+        });
+        Composite right = new Composite(split, SWT.NONE);
+        right.setLayout(new GridLayout(2, false));
+        text = new StyledText(right, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER | SWT.READ_ONLY);
+        text.setData(Workbench.WIDGET_ID, "page.text");
+        text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        text.addListener(SWT.MouseUp, e -> selectWord(wordAt(text.getCaretOffset()), false));
+        text.addListener(SWT.KeyUp, e -> selectWord(wordAt(text.getCaretOffset()), false));
+        new Label(right, SWT.NONE).setText(texts.get("page.correct"));
+        correction = new Text(right, SWT.SINGLE | SWT.BORDER);
+        correction.setData(Workbench.WIDGET_ID, "page.correction");
+        correction.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        correction.addListener(SWT.DefaultSelection, e -> correct());
+        split.setWeights(55, 45);
+        problems = new ProblemBar(root, texts, "page.problem");
+        problems.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        AutoCloseable selections = session.listen(root.getDisplay(), CatalogueSession.Selected.class, s -> {
+            if (s.element() instanceof Navigator.PageRow p) {
+                load(p.page().id());
+            }
+        });
+        root.addListener(SWT.Dispose, e -> {
+            highlight.dispose();
+            shade.dispose();
+            if (image != null) {
+                image.dispose();
+            }
+            try {
+                selections.close();
+            } catch (Exception ignored) {
+                // nothing held
+            }
+        });
+    }
+
+    Control control() {
+        return root;
+    }
+
+    private void button(Composite bar, String key, String id, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(texts.get(key));
+        b.setData(Workbench.WIDGET_ID, id);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    /** Reads the page, its scan and its words off the UI thread, then shows them. */
+    void load(long pageId) {
+        problems.info(texts.get("page.loading"));
+        session.run(root.getDisplay(), () -> {
+            Page page = catalogue.page(pageId).orElseThrow(() -> new IllegalArgumentException("no page " + pageId));
+            ImageData data;
+            try (InputStream in = objects.open(page.image())) {
+                data = new ImageData(in);
+            }
+            Optional<Recognition> recognition = catalogue.recognition(pageId);
+            Optional<OcrPage> ocr = Optional.empty();
+            if (recognition.isPresent() && recognition.get().words().isPresent()) {
+                try (InputStream in = objects.open(recognition.get().words().get())) {
+                    ocr = Optional.of(OcrJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            return new Shown(page, data, recognition, ocr);
+        }, this::show, e -> problems.problem(texts.get("page.loadFailed"), e));
+    }
+
+    private void show(Shown s) {
+        if (root.isDisposed()) {
+            return;
+        }
+        shown = s;
+        if (image != null) {
+            image.dispose();
+        }
+        image = new Image(root.getDisplay(), s.image());
+        words = s.ocr().map(OcrPage::words).orElse(List.of());
+        selected = -1;
+        zoom = 0;
+        quarterTurns = 0;
+        pan = new Point(0, 0);
+        title.setText(texts.format("page.title", s.page().position(), texts.get("page." + s.page().status().name()),
+                s.image().width, s.image().height));
+        provenance.setText(s.recognition().map(this::provenanceText).orElse(texts.get("page.notRecognised")));
+        StringBuilder sb = new StringBuilder();
+        offsets.clear();
+        List<StyleRange> styles = new ArrayList<>();
+        for (OcrLine line : s.ocr().map(OcrPage::lines).orElse(List.of())) {
+            for (int i = 0; i < line.words().size(); i++) {
+                OcrWord w = line.words().get(i);
+                if (i > 0) {
+                    sb.append(' ');
+                }
+                offsets.add(sb.length());
+                if (w.confidence() < LOW_CONFIDENCE) {
+                    StyleRange r = new StyleRange(sb.length(), w.text().length(), null, shade);
+                    styles.add(r);
+                }
+                sb.append(w.text());
+            }
+            sb.append('\n');
+        }
+        text.setText(sb.toString());
+        text.setStyleRanges(styles.toArray(StyleRange[]::new));
+        correction.setText("");
+        title.getParent().layout(true);
+        canvas.redraw();
+        problems.info(words.isEmpty() ? texts.get("page.noWords") : texts.format("page.words", words.size()));
+    }
+
+    private String provenanceText(Recognition r) {
+        Provenance p = r.provenance();
+        return p.source() == Provenance.Source.TYPED ? texts.format("page.corrected", p.agent(), WHEN.format(p.at()))
+                : texts.format("page.recognised", p.agent(), Math.round(r.confidence() * 100));
+    }
+
+    // --- the scan: zoom, pan, rotate, words on it
+
+    /** Turns the scan by {@code quarters} quarter turns clockwise and fits it to the view again. */
+    private void turn(int quarters) {
+        quarterTurns = (quarterTurns + quarters) % 4;
+        zoom = 0;
+        pan = new Point(0, 0);
+        canvas.redraw();
+    }
+
+    private void zoomBy(double factor) {
+        zoom = Math.max(0.05, Math.min(8, scale() * factor));
+        canvas.redraw();
+    }
+
+    /** Pixels of the screen per pixel of the scan: the chosen zoom, or what fits the canvas. */
+    private double scale() {
+        if (zoom > 0 || image == null) {
+            return zoom > 0 ? zoom : 1;
+        }
+        Rectangle area = canvas.getClientArea();
+        Rectangle b = image.getBounds();
+        boolean sideways = quarterTurns % 2 == 1;
+        double w = sideways ? b.height : b.width;
+        double h = sideways ? b.width : b.height;
+        return Math.max(0.02, Math.min((area.width - 8) / w, (area.height - 8) / h));
+    }
+
+    /** Screen transform: centre, pan, rotate, scale; the scan's centre at the canvas's centre. */
+    private Transform transform() {
+        Rectangle area = canvas.getClientArea();
+        Rectangle b = image.getBounds();
+        double s = scale();
+        Transform t = new Transform(canvas.getDisplay());
+        t.translate(area.width / 2f + pan.x, area.height / 2f + pan.y);
+        t.rotate(90f * quarterTurns);
+        t.scale((float) s, (float) s);
+        t.translate(-b.width / 2f, -b.height / 2f);
+        return t;
+    }
+
+    private void paint(GC gc) {
+        if (image == null) {
+            return;
+        }
+        Transform t = transform();
+        try {
+            gc.setTransform(t);
+            gc.setInterpolation(SWT.HIGH);
+            gc.drawImage(image, 0, 0);
+            if (selected >= 0 && selected < words.size()) {
+                Box b = words.get(selected).box();
+                gc.setAlpha(90);
+                gc.setBackground(highlight);
+                gc.fillRectangle(b.x(), b.y(), b.width(), b.height());
+                gc.setAlpha(255);
+                gc.setForeground(highlight);
+                gc.setLineWidth((int) Math.max(1, 2 / scale()));
+                gc.drawRectangle(b.x(), b.y(), b.width(), b.height());
+            }
+        } finally {
+            gc.setTransform(null);
+            t.dispose();
+        }
+        canvas.setData("hoso.page.wordBoxes", screenBoxes());
+    }
+
+    /** Every word's box on the screen (canvas coordinates), for tests and tools. */
+    private List<Rectangle> screenBoxes() {
+        List<Rectangle> boxes = new ArrayList<>();
+        Transform t = transform();
+        try {
+            for (OcrWord w : words) {
+                Box b = w.box();
+                float[] p = {b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
+                t.transform(p);
+                boxes.add(new Rectangle(Math.round(Math.min(p[0], p[2])), Math.round(Math.min(p[1], p[3])),
+                        Math.round(Math.abs(p[2] - p[0])), Math.round(Math.abs(p[3] - p[1]))));
+            }
+        } finally {
+            t.dispose();
+        }
+        return boxes;
+    }
+
+    private void clickOnImage(Event e) {
+        Point from = dragFrom;
+        dragFrom = null;
+        if (image == null || from == null || Math.abs(from.x - e.x) > 3 || Math.abs(from.y - e.y) > 3) {
+            return;
+        }
+        Transform t = transform();
+        try {
+            t.invert();
+            float[] p = {e.x, e.y};
+            t.transform(p);
+            for (int i = 0; i < words.size(); i++) {
+                Box b = words.get(i).box();
+                if (p[0] >= b.x() && p[0] <= b.x() + b.width() && p[1] >= b.y() && p[1] <= b.y() + b.height()) {
+                    selectWord(i, true);
+                    return;
+                }
+            }
+        } finally {
+            t.dispose();
+        }
+    }
+
+    private int wordAt(int offset) {
+        for (int i = offsets.size() - 1; i >= 0; i--) {
+            if (offsets.get(i) <= offset) {
+                return offset <= offsets.get(i) + words.get(i).text().length() ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Selects word {@code i} in the text and outlines it on the scan. */
+    private void selectWord(int i, boolean fromImage) {
+        if (i < 0 || i >= words.size()) {
+            return;
+        }
+        selected = i;
+        OcrWord w = words.get(i);
+        if (fromImage) {
+            text.setSelection(offsets.get(i), offsets.get(i) + w.text().length());
+            text.showSelection();
+        }
+        text.setData("hoso.page.selectedWord", i);
+        correction.setText(w.text());
+        problems.info(texts.format("page.word", w.text(), Math.round(w.confidence())));
+        canvas.redraw();
+    }
+
+    /** Stores the page's words with the selected word corrected, as a recognition typed by the user. */
+    private void correct() {
+        Shown s = shown;
+        int i = selected;
+        String fixed = correction.getText().strip();
+        if (s == null || s.ocr().isEmpty() || i < 0 || fixed.isEmpty() || fixed.contains(" ")) {
+            problems.info(texts.get("page.correctHow"));
+            return;
+        }
+        OcrPage before = s.ocr().get();
+        List<OcrLine> lines = new ArrayList<>();
+        int n = 0;
+        for (OcrLine line : before.lines()) {
+            List<OcrWord> ws = new ArrayList<>();
+            for (OcrWord w : line.words()) {
+                // a person's word is certain
+                ws.add(n++ == i ? new OcrWord(fixed, w.box(), 100f) : w);
+            }
+            lines.add(new OcrLine(ws, line.box()));
+        }
+        OcrPage after = new OcrPage(before.width(), before.height(), before.dpi(), before.languages(), lines);
+        String user = session.user();
+        Recognition old = s.recognition().orElseThrow();
+        session.run(root.getDisplay(), () -> {
+            ObjectId wordsId = put(OcrJson.write(after));
+            ObjectId textId = put(after.text());
+            Recognition r = new Recognition(s.page().id(), Optional.of(wordsId), Optional.of(textId), old.pdf(),
+                    after.meanConfidence() / 100, old.issues(), Provenance.typed(user, session.clock().instant()));
+            return catalogue.recordRecognition(r, s.page().status(), user);
+        }, r -> {
+            problems.info(texts.format("page.saved", before.words().get(i).text(), fixed));
+            load(s.page().id());
+        }, e -> problems.problem(texts.get("page.saveFailed"), e));
+    }
+
+    private ObjectId put(String content) throws IOException {
+        return objects.put(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).id();
+    }
+}

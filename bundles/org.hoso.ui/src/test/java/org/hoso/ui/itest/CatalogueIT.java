@@ -1,0 +1,425 @@
+package org.hoso.ui.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.imageio.ImageIO;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.hoso.core.api.CatalogueService;
+import org.hoso.core.api.ObjectStore;
+import org.hoso.core.api.SampleGenerator;
+import org.hoso.core.api.model.FileFields;
+import org.hoso.core.api.model.FileUnit;
+import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.api.model.SchemeNode;
+import org.hoso.digitise.api.Box;
+import org.hoso.digitise.api.OcrJson;
+import org.hoso.digitise.api.OcrLine;
+import org.hoso.digitise.api.OcrPage;
+import org.hoso.digitise.api.OcrWord;
+import org.hoso.ui.api.Workbench;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+
+/**
+ * The catalogue views in the real window over the real store (Derby on disk) and the sample fonds, driven with real
+ * mouse and key events: open the fonds, move a file to another scheme node with Ctrl+X / Ctrl+V, undo and redo it
+ * with Ctrl+Z / Ctrl+Y, type a wrong date and see it refused, correct a title and see its provenance turn to typed.
+ */
+class CatalogueIT {
+
+    private static final String FONDS = SampleGenerator.SAMPLE_FONDS;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService(timeout = 10_000)
+    Workbench workbench;
+
+    @InjectService(timeout = 10_000)
+    CatalogueService catalogue;
+
+    @InjectService(timeout = 10_000)
+    SampleGenerator sample;
+
+    @InjectService(timeout = 10_000)
+    ObjectStore objects;
+
+    private final List<Throwable> uiErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void theSampleFonds() throws Exception {
+        if (catalogue.fonds(FONDS).isEmpty()) {
+            catalogue.importBatch(sample.inventory(2025, 120), "itest");
+            // pages for the status icons: the first document reviewed, the second waiting for review
+            SchemeNode first = catalogue.scheme(FONDS).stream()
+                    .filter(n -> !catalogue.files(n.id()).isEmpty()).findFirst().orElseThrow();
+            List<Item> items = catalogue.items(catalogue.files(first.id()).get(0).id());
+            Page reviewed = catalogue.addPage(items.get(0).id(), objects.put(scan(List.of(List.of("Trang", "1"))))
+                    .id(), "itest");
+            catalogue.setPageStatus(reviewed.id(), Page.Status.REVIEWED, "itest");
+            // the second document's page, recognised by a machine that read a zero as the letter O
+            BufferedImage image = new BufferedImage(620, 300, BufferedImage.TYPE_INT_RGB);
+            OcrPage ocr = draw(image, PAGE_WORDS);
+            Page page = catalogue.addPage(items.get(1).id(), objects.put(png(image)).id(), "itest");
+            List<OcrLine> lines = new ArrayList<>();
+            for (OcrLine line : ocr.lines()) {
+                lines.add(new OcrLine(line.words().stream().map(w -> w.text().equals("03/CT-UBND")
+                        ? new OcrWord("O3/CT-UBND", w.box(), 41f) : w).toList(), line.box()));
+            }
+            OcrPage read = new OcrPage(ocr.width(), ocr.height(), ocr.dpi(), ocr.languages(), lines);
+            catalogue.recordRecognition(new Recognition(page.id(),
+                    Optional.of(objects.put(utf8(OcrJson.write(read))).id()),
+                    Optional.of(objects.put(utf8(read.text())).id()), Optional.empty(), read.meanConfidence() / 100,
+                    List.of(), Provenance.extracted("tesseract-5.3 vie", 0.86, Instant.now())),
+                    Page.Status.RECOGNISED, "itest");
+        }
+    }
+
+    /** The words on the recognised page, line by line. */
+    private static final List<List<String>> PAGE_WORDS = List.of(List.of("UBND", "XÃ", "HÒA", "BÌNH"),
+            List.of("Số:", "03/CT-UBND"), List.of("CHỈ", "THỊ"), List.of("Về", "công", "tác", "lưu", "trữ"));
+
+    @AfterEach
+    void close() throws Exception {
+        workbench.close();
+        assertTrue(workbench.awaitClosed(Robot.PATIENCE), "the window closes");
+    }
+
+    @Test
+    void archivistMovesAFileUndoesItAndCorrectsATitle() throws Exception {
+        String framework = Robot.framework(context);
+        long start = System.nanoTime();
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        assertNotNull(tree, "the navigator");
+        TreeItem fondsRow = Robot.await("the sample fonds in the navigator", () -> robot.onUi(() -> Arrays
+                .stream(tree.getItems()).filter(i -> i.getText().startsWith(FONDS + " — ")).findFirst()));
+        System.out.printf("[itest] %s: window open to sample fonds shown in %d ms%n", framework,
+                (System.nanoTime() - start) / 1_000_000);
+        String fondsText = robot.onUi(() -> fondsRow.getText());
+        assertTrue(fondsText.endsWith("(" + catalogue.counts(FONDS).files() + " hồ sơ)"), fondsText);
+
+        // a node with files, and another node to move one to
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        Map<Long, Long> counts = catalogue.fileCounts(FONDS);
+        SchemeNode from = scheme.stream().filter(n -> counts.getOrDefault(n.id(), 0L) > 1).findFirst().orElseThrow();
+        SchemeNode to = scheme.stream().filter(n -> n.id() != from.id())
+                .findFirst().orElseThrow();
+        FileUnit moved = catalogue.files(from.id(), 0, 1).get(0);
+        long toBefore = counts.getOrDefault(to.id(), 0L);
+
+        TreeItem fromRow = row(robot, tree, scheme, from);
+        TreeItem fileRow = child(robot, fromRow, "[" + moved.fileCode() + "]");
+        robot.click(centre(robot, tree, fileRow));
+        Label title = robot.onUi(() -> Robot.find(shell, "editor.title", Label.class));
+        Robot.await("the editor to show the file", () -> Optional.of(robot.onUi(title::getText))
+                .filter(t -> t.contains(moved.fileCode())));
+
+        // move it: Ctrl+X on the file, Ctrl+V on the other node
+        robot.combo('x', SWT.CTRL);
+        robot.onUi(() -> {
+            fromRow.setExpanded(false);
+            return null;
+        });
+        TreeItem toRow = row(robot, tree, scheme, to);
+        robot.click(centre(robot, tree, toRow));
+        robot.combo('v', SWT.CTRL);
+        Robot.await("the file to be under " + to.code(), () -> catalogue.file(moved.fileCode())
+                .filter(f -> f.schemeNodeId() == to.id()));
+        Robot.await("the navigator to count it under " + to.code(), () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + (toBefore + 1) + ")")));
+        robot.onUi(() -> {
+            toRow.setExpanded(true);
+            return null;
+        });
+        child(robot, toRow, "[" + moved.fileCode() + "]");
+        Screenshots.take(robot, shell, "navigator-" + framework + ".png");
+
+        // undo, redo, undo: back where it was, every step audited
+        robot.combo('z', SWT.CTRL);
+        Robot.await("the undo to put it back", () -> catalogue.file(moved.fileCode())
+                .filter(f -> f.schemeNodeId() == from.id()));
+        robot.combo('y', SWT.CTRL);
+        Robot.await("the redo to move it again", () -> catalogue.file(moved.fileCode())
+                .filter(f -> f.schemeNodeId() == to.id()));
+        robot.combo('z', SWT.CTRL);
+        Robot.await("the second undo", () -> catalogue.file(moved.fileCode())
+                .filter(f -> f.schemeNodeId() == from.id()));
+        Robot.await("the navigator to count it back", () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + toBefore + ")")));
+
+        // the editor: a wrong date is refused as it is typed, a title corrected and saved with Ctrl+S; on a file
+        // whose title is still as imported (the workspace outlives a run)
+        FileUnit file = catalogue.files(from.id()).stream().filter(f -> f.description().get(FileFields.TITLE)
+                .orElseThrow().provenance().source() == Provenance.Source.IMPORTED).findFirst().orElseThrow();
+        TreeItem again = child(robot, row(robot, tree, scheme, from), "[" + file.fileCode() + "]");
+        robot.click(centre(robot, tree, again));
+        Robot.await("the editor to show the file", () -> Optional.of(robot.onUi(title::getText))
+                .filter(t -> t.contains(file.fileCode())));
+        Label provenance = robot.onUi(() -> Robot.find(shell, "editor.provenance.title", Label.class));
+        String imported = robot.onUi(() -> provenance.getText());
+        assertTrue(imported.startsWith("Nhập từ tệp"), imported);
+
+        Text startDate = robot.onUi(() -> Robot.find(shell, "editor.field.startDate", Text.class));
+        robot.click(startDate);
+        robot.combo('a', SWT.CTRL);
+        robot.type("31/02/2001");
+        Label dateProblem = robot.onUi(() -> Robot.find(shell, "editor.problem.startDate", Label.class));
+        Robot.await("the wrong date to be pointed out", () -> Optional.of(robot.onUi(dateProblem::getText))
+                .filter(t -> t.contains("không phải ngày")));
+        assertTrue(robot.onUi(() -> dateProblem.isVisible()), "the problem is shown");
+        robot.combo('a', SWT.CTRL);
+        // January of the year the file starts: valid, and not after its end
+        String year = file.description().text(FileFields.START_DATE).map(v -> v.substring(0, 4)).orElse("1998");
+        robot.type("01/" + year);
+        Robot.await("the date to be accepted", () -> robot.onUi(dateProblem::isVisible)
+                ? Optional.empty() : Optional.of(true));
+
+        Text titleField = robot.onUi(() -> Robot.find(shell, "editor.field.title", Text.class));
+        String corrected = "Ho so sua tay " + System.currentTimeMillis() % 100_000;
+        robot.click(titleField);
+        robot.combo('a', SWT.CTRL);
+        robot.type(corrected);
+        robot.combo('s', SWT.CTRL);
+        Robot.await("the title to be saved", () -> catalogue.file(file.fileCode())
+                .filter(f -> f.title().equals(corrected)));
+        FileUnit saved = catalogue.file(file.fileCode()).orElseThrow();
+        assertEquals(Provenance.Source.TYPED, saved.description().get(FileFields.TITLE).orElseThrow()
+                .provenance().source());
+        assertEquals(year + "-01", saved.description().text(FileFields.START_DATE).orElseThrow());
+        Label newProvenance = Robot.await("the provenance shown as typed", () -> Optional.ofNullable(robot.onUi(
+                () -> Robot.find(shell, "editor.provenance.title", Label.class)))
+                .filter(l -> robot.onUi(l::getText).startsWith("Nhập tay: ")));
+        String typedBy = robot.onUi(() -> newProvenance.getText());
+        assertTrue(typedBy.contains(System.getProperty("user.name")), typedBy);
+        Screenshots.take(robot, shell, "editor-" + framework + ".png");
+
+        // the reports perspective: the dashboard in the middle
+        click(robot, shell, "workbench.perspective.reports");
+        Robot.await("the dashboard's figures", () -> Optional.ofNullable(robot.onUi(() -> Robot.find(shell,
+                "dashboard.table", org.eclipse.swt.widgets.Table.class))).filter(t -> robot.onUi(
+                        () -> t.isVisible() && t.getItemCount() > 0)));
+        Screenshots.take(robot, shell, "dashboard-" + framework + ".png");
+        click(robot, shell, "workbench.perspective.arrangement");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    @Test
+    void archivistCorrectsAWordTheMachineMisread() throws Exception {
+        String framework = Robot.framework(context);
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        SchemeNode first = scheme.stream().filter(n -> !catalogue.files(n.id()).isEmpty()).findFirst().orElseThrow();
+        FileUnit file = catalogue.files(first.id()).get(0);
+        Item item = catalogue.items(file.id()).get(1);
+        Page page = catalogue.pages(item.id()).get(0);
+
+        TreeItem fileRow = child(robot, row(robot, tree, scheme, first), "[" + file.fileCode() + "]");
+        TreeItem itemRow = child(robot, fileRow, "2. ");
+        TreeItem pageRow = child(robot, itemRow, "Trang 1");
+        robot.click(centre(robot, tree, pageRow));
+        CTabFolder tabs = robot.onUi(() -> Robot.find(shell, "workbench.tabs", CTabFolder.class));
+        CTabItem pageTab = robot.onUi(() -> Arrays.stream(tabs.getItems())
+                .filter(t -> "workbench.tab.hoso.page".equals(t.getData(Workbench.WIDGET_ID))).findFirst()
+                .orElseThrow());
+        Rectangle tb = robot.onUi(pageTab::getBounds);
+        robot.click(robot.onUi(() -> tabs.toDisplay(tb.x + tb.width / 2, tb.y + tb.height / 2)));
+        StyledText text = robot.onUi(() -> Robot.find(shell, "page.text", StyledText.class));
+        Robot.await("the page's text", () -> Optional.of(robot.onUi(text::getText)).filter(t -> t.contains("O3/CT")));
+        Label provenance = robot.onUi(() -> Robot.find(shell, "page.provenance", Label.class));
+        String machine = robot.onUi(() -> provenance.getText());
+        assertTrue(machine.startsWith("Máy nhận dạng: tesseract"), machine);
+
+        // a click on the misread word in the text outlines it on the scan
+        int at = robot.onUi(() -> text.getText().indexOf("O3/CT"));
+        robot.click(robot.onUi(() -> {
+            Point p = text.getLocationAtOffset(at + 2);
+            return text.toDisplay(p.x, p.y + text.getLineHeight() / 2);
+        }));
+        Robot.await("the word selected", () -> Optional.ofNullable(robot.onUi(() -> text.getData(
+                "hoso.page.selectedWord"))).filter(i -> i.equals(5)));
+        Text correction = robot.onUi(() -> Robot.find(shell, "page.correction", Text.class));
+        assertEquals("O3/CT-UBND", robot.onUi(() -> correction.getText()));
+
+        // and a click on the scan selects the word in the text: the first word, "UBND"
+        Canvas canvas = robot.onUi(() -> Robot.find(shell, "page.image", Canvas.class));
+        @SuppressWarnings("unchecked")
+        Rectangle ubnd = robot.onUi(() -> ((List<Rectangle>) canvas.getData("hoso.page.wordBoxes")).get(0));
+        robot.click(robot.onUi(() -> canvas.toDisplay(ubnd.x + ubnd.width / 2, ubnd.y + ubnd.height / 2)));
+        Robot.await("UBND selected in the text", () -> Optional.of(robot.onUi(text::getSelectionText))
+                .filter("UBND"::equals));
+
+        // correct the misread word: select it again, type, Enter
+        robot.click(robot.onUi(() -> {
+            Point p = text.getLocationAtOffset(at + 2);
+            return text.toDisplay(p.x, p.y + text.getLineHeight() / 2);
+        }));
+        Robot.await("the word selected again", () -> Optional.of(robot.onUi(() -> correction.getText()))
+                .filter("O3/CT-UBND"::equals));
+        robot.click(correction);
+        robot.combo('a', SWT.CTRL);
+        robot.type("03/CT-UBND");
+        robot.press(SWT.CR);
+        Recognition corrected = Robot.await("the correction to be recorded", () -> catalogue.recognition(page.id())
+                .filter(r -> r.provenance().source() == Provenance.Source.TYPED));
+        try (var in = objects.open(corrected.text().orElseThrow())) {
+            String stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(stored.contains("Số: 03/CT-UBND"), stored);
+        }
+        String typed = Robot.await("the provenance shown as corrected", () -> Optional.of(robot.onUi(
+                provenance::getText)).filter(t -> t.startsWith("Đã sửa tay: ")));
+        assertTrue(typed.contains(System.getProperty("user.name")), typed);
+        Robot.await("the corrected text", () -> Optional.of(robot.onUi(text::getText))
+                .filter(t -> t.contains("Số: 03/CT-UBND")));
+        Screenshots.take(robot, shell, "page-" + framework + ".png");
+        Label status = robot.onUi(() -> Robot.find(shell, "workbench.status", Label.class));
+        assertTrue(robot.onUi(() -> shell.getClientArea().contains(status.getParent().getLocation().x,
+                status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
+                "the status line is inside the window");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** The row of a scheme node, its ancestors expanded on the way. */
+    private static TreeItem row(Robot robot, Tree tree, List<SchemeNode> scheme, SchemeNode node)
+            throws InterruptedException {
+        List<SchemeNode> path = new ArrayList<>();
+        for (SchemeNode n = node; n != null;) {
+            path.add(0, n);
+            Optional<Long> parent = n.parentId();
+            n = parent.flatMap(p -> scheme.stream().filter(s -> s.id() == p).findFirst()).orElse(null);
+        }
+        TreeItem current = Robot.await("the fonds row", () -> robot.onUi(() -> Arrays.stream(tree.getItems())
+                .filter(i -> i.getText().startsWith(FONDS + " — ")).findFirst()));
+        for (SchemeNode n : path) {
+            TreeItem parent = current;
+            current = child(robot, parent, n.code() + ". " + n.title() + " (");
+        }
+        return current;
+    }
+
+    /** The child row of {@code parent} whose text contains {@code text}, once it has been read. */
+    private static TreeItem child(Robot robot, TreeItem parent, String text) throws InterruptedException {
+        robot.onUi(() -> {
+            parent.setExpanded(true);
+            return null;
+        });
+        return Robot.await("a row with \"" + text + "\" under \"" + robot.onUi(parent::getText) + "\"",
+                () -> robot.onUi(() -> Arrays.stream(parent.getItems())
+                        .filter(i -> i.getText().contains(text)).findFirst()));
+    }
+
+    /** The middle of a row's text, the row scrolled into view first (GTK scrolls when it next draws). */
+    private static Point centre(Robot robot, Tree tree, TreeItem item) throws InterruptedException {
+        robot.onUi(() -> {
+            tree.showItem(item);
+            return null;
+        });
+        Thread.sleep(200);
+        return robot.onUi(() -> {
+            Rectangle b = item.getBounds();
+            Rectangle area = tree.getClientArea();
+            assertTrue(area.contains(b.x + 2, b.y + b.height / 2), "row " + item.getText() + " at " + b
+                    + " is not in sight " + area);
+            return tree.toDisplay(b.x + Math.min(b.width / 2, 60), b.y + b.height / 2);
+        });
+    }
+
+    /** Clicks a tool item of the window by its widget id. */
+    private static void click(Robot robot, Shell shell, String id) throws InterruptedException {
+        ToolBar bar = robot.onUi(() -> Robot.find(shell, "workbench.perspectives", ToolBar.class));
+        Point at = robot.onUi(() -> {
+            ToolItem item = Arrays.stream(bar.getItems()).filter(i -> id.equals(i.getData(Workbench.WIDGET_ID)))
+                    .findFirst().orElseThrow();
+            Rectangle b = item.getBounds();
+            return bar.toDisplay(b.x + b.width / 2, b.y + b.height / 2);
+        });
+        robot.click(at);
+    }
+
+    /** A small scanned-looking page with these lines of words. */
+    private static ByteArrayInputStream scan(List<List<String>> words) throws Exception {
+        BufferedImage image = new BufferedImage(420, 594, BufferedImage.TYPE_INT_RGB);
+        draw(image, words);
+        return png(image);
+    }
+
+    /** Draws the words line by line and says where each one is, as an OCR engine would. */
+    private static OcrPage draw(BufferedImage image, List<List<String>> words) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 30));
+        FontMetrics m = g.getFontMetrics();
+        List<OcrLine> lines = new ArrayList<>();
+        int y = 60;
+        for (List<String> line : words) {
+            int x = 40;
+            List<OcrWord> ocr = new ArrayList<>();
+            for (String w : line) {
+                g.drawString(w, x, y);
+                int width = m.stringWidth(w);
+                ocr.add(new OcrWord(w, new Box(x, y - m.getAscent(), width, m.getAscent() + m.getDescent()), 93f));
+                x += width + m.stringWidth(" ");
+            }
+            Box first = ocr.get(0).box();
+            lines.add(new OcrLine(ocr, new Box(first.x(), first.y(), x - first.x(), first.height())));
+            y += m.getHeight() + 14;
+        }
+        g.dispose();
+        return new OcrPage(image.getWidth(), image.getHeight(), 200, "vie", lines);
+    }
+
+    private static ByteArrayInputStream png(BufferedImage image) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return new ByteArrayInputStream(png.toByteArray());
+    }
+
+    private static ByteArrayInputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
