@@ -9,7 +9,7 @@
  * Texts meant for people come in Vietnamese (first) and English from this package's resource bundles.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.hoso.digitise.api;
 
 import org.osgi.annotation.bundle.Export;
