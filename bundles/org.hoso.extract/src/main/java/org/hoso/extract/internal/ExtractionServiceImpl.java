@@ -24,7 +24,10 @@ import org.hoso.extract.api.Extraction;
 import org.hoso.extract.api.ExtractionInput;
 import org.hoso.extract.api.ExtractionService;
 import org.hoso.extract.api.Extractor;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -45,6 +48,8 @@ public final class ExtractionServiceImpl implements ExtractionService {
 
     private final Map<Long, Registered> extractors = new ConcurrentSkipListMap<>();
     private volatile CatalogueService catalogue;
+    private volatile ServiceReference<CatalogueService> catalogueRef;
+    private volatile BundleContext context;
     private final Clock clock;
 
     public ExtractionServiceImpl() {
@@ -69,7 +74,34 @@ public final class ExtractionServiceImpl implements ExtractionService {
         extractors.values().removeIf(r -> r.extractor() == extractor);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The catalogue is bound by reference only: getting the service would open (and create) the workspace's
+     * database, which extraction alone ({@code hoso extract} without a workspace) must not do. It is got when
+     * {@link #apply} or {@link #deriveFile} needs it.
+     */
+    @Reference(service = CatalogueService.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindCatalogue(ServiceReference<CatalogueService> ref) {
+        this.catalogueRef = ref;
+    }
+
+    void unbindCatalogue(ServiceReference<CatalogueService> ref) {
+        if (this.catalogueRef == ref) {
+            this.catalogueRef = null;
+            BundleContext ctx = context;
+            if (catalogue != null && ctx != null) {
+                catalogue = null;
+                ctx.ungetService(ref);
+            }
+        }
+    }
+
+    /** For tests without a framework: the catalogue itself. */
     void setCatalogue(CatalogueService catalogue) {
         this.catalogue = catalogue;
     }
@@ -101,6 +133,15 @@ public final class ExtractionServiceImpl implements ExtractionService {
 
     private CatalogueService catalogue() {
         CatalogueService c = catalogue;
+        ServiceReference<CatalogueService> ref = catalogueRef;
+        BundleContext ctx = context;
+        if (c == null && ref != null && ctx != null) {
+            c = ctx.getService(ref);
+            if (c != null) {
+                // kept until the reference goes: the catalogue stays open while this service may write to it
+                catalogue = c;
+            }
+        }
         if (c == null) {
             throw new IllegalStateException("no catalogue is open: extraction results can only be shown");
         }
