@@ -51,7 +51,8 @@ public final class Nd30Extractor implements Extractor {
     private static final Pattern VV = Pattern.compile("^v\\s{0,2}/\\s{0,2}v\\b");
     private static final Pattern ABOUT = Pattern.compile("^ve\\s+viec\\b");
     private static final Pattern AUTHORITY = Pattern.compile("^(tm|kt|tl|tuq|q|t/m)\\s{0,2}[.,]\\s{0,3}\\S");
-    private static final Pattern RECIPIENTS = Pattern.compile("^noi\\s{0,2}nhan\\s{0,2}:?");
+    /** "Nơi nhận:", also as OCR misreads its first letter ("4Vơi nhận:"). */
+    private static final Pattern RECIPIENTS = Pattern.compile("^[^a-z]{0,2}[a-z]{0,2}oi\\s{0,2}nhan\\b\\s{0,2}:?");
     private static final Pattern NAME = Pattern.compile(
             "(\\p{Lu}\\p{Ll}{0,7}(?:\\s{1,3}\\p{Lu}\\p{Ll}{0,7}){1,4})\\s*$");
 
@@ -62,13 +63,24 @@ public final class Nd30Extractor implements Extractor {
             "ta", "to", "lam", "chau", "ma", "nong", "trieu", "vi", "lo", "luong", "chu", "thai", "kieu", "quach",
             "tang", "khuc", "la", "doan", "kim", "hua", "luu", "tu", "ninh", "au", "giang", "lai", "lac", "tong",
             "van", "phung", "thach", "son", "danh", "diep", "bach", "ton", "quan", "khong", "mac", "han", "y");
-    /** Titles of people who sign, folded. */
-    private static final List<String> TITLES = List.of("chu tich", "pho chu tich", "giam doc", "pho giam doc",
-            "truong phong", "pho truong phong", "bo truong", "thu truong", "chanh van phong", "pho chanh van phong",
-            "bi thu", "pho bi thu", "thu tuong", "pho thu tuong", "hieu truong", "pho hieu truong", "truong ban",
-            "pho truong ban", "cuc truong", "pho cuc truong", "vien truong", "chanh an", "tong giam doc",
-            "pho tong giam doc", "chanh thanh tra", "truong khoa", "tong cuc truong", "thu ky", "chu nhiem",
-            "truong doan", "doan truong", "to truong", "truong thon", "ke toan truong");
+    /** Titles of people who sign, as printed: a title OCR read with wrong diacritics is given its right form. */
+    private static final List<String> TITLES = List.of("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+            "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+            "BÍ THƯ", "PHÓ BÍ THƯ", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "TRƯỞNG BAN",
+            "PHÓ TRƯỞNG BAN", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "VIỆN TRƯỞNG", "CHÁNH ÁN", "TỔNG GIÁM ĐỐC",
+            "PHÓ TỔNG GIÁM ĐỐC", "CHÁNH THANH TRA", "TRƯỞNG KHOA", "TỔNG CỤC TRƯỞNG", "THƯ KÝ", "CHỦ NHIỆM",
+            "TRƯỞNG ĐOÀN", "ĐOÀN TRƯỞNG", "TỔ TRƯỞNG", "TRƯỞNG THÔN", "KẾ TOÁN TRƯỞNG");
+    /**
+     * Phrases of header lines, as printed: where OCR read one with wrong diacritics ("THÀNH PHÓ") it is given its
+     * right form. Only whole phrases are corrected, so "PHÓ" (deputy) and "PHỐ" (city) are told apart by context.
+     */
+    private static final List<String> HEADER_PHRASES = List.of("ỦY BAN NHÂN DÂN",
+            "HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ", "SỞ",
+            "PHÒNG", "BỘ", "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG ỦY", "GIÁO DỤC VÀ ĐÀO TẠO", "NỘI VỤ", "TÀI CHÍNH",
+            "Y TẾ", "TƯ PHÁP", "VĂN PHÒNG", "CÔNG AN", "NÔNG NGHIỆP", "TÀI NGUYÊN VÀ MÔI TRƯỜNG", "KẾ HOẠCH VÀ ĐẦU TƯ",
+            "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA", "THỂ THAO VÀ DU LỊCH", "XÂY DỰNG", "GIAO THÔNG VẬN TẢI",
+            "CÔNG THƯƠNG", "THÔNG TIN VÀ TRUYỀN THÔNG", "KHOA HỌC VÀ CÔNG NGHỆ", "ĐÀ NẴNG", "HÀ NỘI",
+            "HỒ CHÍ MINH", "TUYÊN QUANG", "YÊN SƠN", "HÒA BÌNH");
     /** Words a header line of a body without its locality ends with: its locality follows on the next line. */
     private static final Pattern BODY_ONLY = Pattern.compile(
             "^(uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd|dang uy|dang bo|ban chap hanh|uy ban)$");
@@ -316,8 +328,30 @@ public final class Nd30Extractor implements Extractor {
         private void unit(String key, List<Line> unit, double confidence) {
             StringBuilder sb = new StringBuilder();
             unit.forEach(l -> sb.append(sb.isEmpty() ? "" : " ").append(text(l)));
-            String v = sb.toString().replaceAll("\\s+", " ").strip();
-            put(key, v, v, confidence, unit.get(0).start(), unit.get(unit.size() - 1).end());
+            String printed = sb.toString().replaceAll("\\s+", " ").strip();
+            put(key, corrected(printed, HEADER_PHRASES), printed, confidence, unit.get(0).start(),
+                    unit.get(unit.size() - 1).end());
+        }
+
+        /** {@code s} with every whole phrase of {@code phrases} that it holds, folded, written right. */
+        private static String corrected(String s, List<String> phrases) {
+            char[] out = s.toCharArray();
+            String folded = Text.fold(s);
+            for (String p : phrases) {
+                String f = Text.fold(p);
+                int from = 0;
+                int at;
+                while ((at = folded.indexOf(f, from)) >= 0) {
+                    int end = at + f.length();
+                    boolean whole = (at == 0 || !Character.isLetter(folded.charAt(at - 1)))
+                            && (end == folded.length() || !Character.isLetter(folded.charAt(end)));
+                    if (whole && Character.isUpperCase(s.charAt(at))) {
+                        p.getChars(0, p.length(), out, at);
+                    }
+                    from = end;
+                }
+            }
+            return new String(out);
         }
 
         // ---- type ----------------------------------------------------------------------------------------------
@@ -528,17 +562,20 @@ public final class Nd30Extractor implements Extractor {
                 if (trimmed.isEmpty() || !upper(trimmed) || trimmed.length() > 60) {
                     continue;
                 }
-                boolean known = TITLES.stream().anyMatch(k::startsWith);
+                Optional<String> title = TITLES.stream().filter(x -> k.startsWith(Text.fold(x)))
+                        .max(java.util.Comparator.comparingInt(String::length));
+                boolean known = title.isPresent();
                 if (known || firstAuthority >= 0 && i > firstAuthority) {
                     int a = l.start() + off + s.indexOf(trimmed);
-                    put(ItemFields.SIGNER_TITLE, trimmed, trimmed, known ? 0.9 : 0.7, a, a + trimmed.length());
+                    String value = title.filter(x -> Text.fold(x).equals(k)).orElse(trimmed);
+                    put(ItemFields.SIGNER_TITLE, value, trimmed, known ? 0.9 : 0.7, a, a + trimmed.length());
                     titleLine = i;
                     break;
                 }
             }
             int nameFrom = titleLine >= 0 ? titleLine + 1 : Math.max(from, recipients);
             if (nameFrom >= 0) {
-                for (int i = nameFrom; i < Math.min(lines.size(), nameFrom + 14); i++) {
+                for (int i = nameFrom; i < Math.min(lines.size(), nameFrom + 30); i++) {
                     Line l = lines.get(i);
                     String s = text(l);
                     if (s.length() > 160) {

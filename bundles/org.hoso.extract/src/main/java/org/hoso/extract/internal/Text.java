@@ -146,20 +146,42 @@ final class Text {
             while (e < all.size() && all.get(e).page() == first.page() && all.get(e).line() == first.line()) {
                 e++;
             }
-            int segStart = w;
-            for (int k = w + 1; k <= e; k++) {
-                boolean split = k == e;
-                if (!split) {
-                    Box a = all.get(k - 1).word().box();
-                    Box b = all.get(k).word().box();
-                    int gap = b.x() - (a.x() + a.width());
-                    split = gap > Math.max(3 * Math.max(a.height(), b.height()), pageWidth / 25);
+            // the gap between two words that carry letters or digits: marks OCR makes of rules and specks between
+            // the two columns ("NẴNG _ CỘNG") do not join them. A gap is wide against the line's usual gap.
+            List<Integer> gaps = new ArrayList<>();
+            List<Integer> heights = new ArrayList<>();
+            int prev = -1;
+            for (int k = w; k < e; k++) {
+                if (!real(all.get(k))) {
+                    continue;
                 }
-                if (split) {
-                    out.add(segment(all.subList(segStart, k), pageWidth));
-                    segStart = k;
+                heights.add(all.get(k).word().box().height());
+                if (prev >= 0) {
+                    Box a = all.get(prev).word().box();
+                    gaps.add(all.get(k).word().box().x() - (a.x() + a.width()));
                 }
+                prev = k;
             }
+            double height = median(heights);
+            double wide = gaps.size() >= 3 ? Math.max(3 * median(gaps), Math.max(0.6 * height, pageWidth / 60.0))
+                    : Math.max(1.2 * height, pageWidth / 40.0);
+            int segStart = w;
+            int lastReal = -1;
+            for (int k = w; k < e; k++) {
+                if (!real(all.get(k))) {
+                    continue;
+                }
+                if (lastReal >= 0) {
+                    Box a = all.get(lastReal).word().box();
+                    int gap = all.get(k).word().box().x() - (a.x() + a.width());
+                    if (gap > wide) {
+                        addSegment(out, all.subList(segStart, k), pageWidth);
+                        segStart = k;
+                    }
+                }
+                lastReal = k;
+            }
+            addSegment(out, all.subList(segStart, e), pageWidth);
             w = e;
         }
         // header of the first page: left column first, then right, each top to bottom
@@ -177,6 +199,34 @@ final class Text {
         List<Line> ordered = new ArrayList<>(header);
         ordered.addAll(out.subList(firstFull, out.size()));
         return ordered;
+    }
+
+    private static double median(List<Integer> xs) {
+        if (xs.isEmpty()) {
+            return 0;
+        }
+        List<Integer> sorted = new ArrayList<>(xs);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static boolean real(PlacedWord w) {
+        return w.word().text().codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** A segment without the marks at its ends; nothing when it holds no letter or digit. */
+    private void addSegment(List<Line> out, List<PlacedWord> ws, int pageWidth) {
+        int a = 0;
+        int b = ws.size();
+        while (a < b && !real(ws.get(a))) {
+            a++;
+        }
+        while (b > a && !real(ws.get(b - 1))) {
+            b--;
+        }
+        if (b > a) {
+            out.add(segment(ws.subList(a, b), pageWidth));
+        }
     }
 
     private Line segment(List<PlacedWord> ws, int pageWidth) {
