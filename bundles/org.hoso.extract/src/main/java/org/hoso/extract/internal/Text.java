@@ -108,21 +108,50 @@ final class Text {
         return folded.substring(l.start(), Math.min(l.end(), l.start() + MAX_LINE));
     }
 
+    /**
+     * Lines of plain text. A line that holds wide runs of spaces or tabs is two columns flattened side by side (a
+     * PDF's text layer read row by row: "Số: 12/QĐ-UBND        Hòa Bình, ngày ..."): its parts become lines of
+     * their own, the first on the left, the others on the right.
+     */
     private List<Line> textLines() {
         List<Line> out = new ArrayList<>();
         int s = 0;
         for (int i = 0; i <= nfc.length(); i++) {
             if (i == nfc.length() || nfc.charAt(i) == '\n' || nfc.charAt(i) == '\f' || nfc.charAt(i) == '\r') {
+                List<int[]> parts = new ArrayList<>();
                 int a = s;
-                int b = i;
-                while (a < b && Character.isWhitespace(nfc.charAt(a))) {
-                    a++;
+                int limit = Math.min(i, s + MAX_LINE);
+                int k = s;
+                while (k < limit) {
+                    if (nfc.charAt(k) == '\t' || k + 2 < limit && nfc.charAt(k) == ' ' && nfc.charAt(k + 1) == ' '
+                            && nfc.charAt(k + 2) == ' ') {
+                        parts.add(new int[] { a, k });
+                        while (k < limit && (nfc.charAt(k) == ' ' || nfc.charAt(k) == '\t')) {
+                            k++;
+                        }
+                        a = k;
+                    } else {
+                        k++;
+                    }
                 }
-                while (b > a && Character.isWhitespace(nfc.charAt(b - 1))) {
-                    b--;
+                parts.add(new int[] { a, i });
+                List<int[]> trimmed = new ArrayList<>();
+                for (int[] p : parts) {
+                    int x = p[0];
+                    int y = p[1];
+                    while (x < y && Character.isWhitespace(nfc.charAt(x))) {
+                        x++;
+                    }
+                    while (y > x && Character.isWhitespace(nfc.charAt(y - 1))) {
+                        y--;
+                    }
+                    if (y > x) {
+                        trimmed.add(new int[] { x, y });
+                    }
                 }
-                if (b > a) {
-                    out.add(new Line(a, b, 0, null, Column.UNKNOWN, 100));
+                for (int j = 0; j < trimmed.size(); j++) {
+                    Column c = trimmed.size() == 1 ? Column.UNKNOWN : j == 0 ? Column.LEFT : Column.RIGHT;
+                    out.add(new Line(trimmed.get(j)[0], trimmed.get(j)[1], 0, null, c, 100));
                 }
                 s = i + 1;
             }
@@ -163,8 +192,9 @@ final class Text {
                 prev = k;
             }
             double height = median(heights);
-            double wide = gaps.size() >= 3 ? Math.max(3 * median(gaps), Math.max(0.6 * height, pageWidth / 60.0))
-                    : Math.max(1.2 * height, pageWidth / 40.0);
+            // two columns meet around the middle of the page: a wide gap elsewhere (after "Số:", in justified body
+            // text) does not split a line
+            double wide = gaps.size() >= 3 ? Math.max(1.8 * median(gaps), 0.5 * height) : 0.8 * height;
             int segStart = w;
             int lastReal = -1;
             for (int k = w; k < e; k++) {
@@ -173,8 +203,9 @@ final class Text {
                 }
                 if (lastReal >= 0) {
                     Box a = all.get(lastReal).word().box();
-                    int gap = all.get(k).word().box().x() - (a.x() + a.width());
-                    if (gap > wide) {
+                    Box b = all.get(k).word().box();
+                    int gap = b.x() - (a.x() + a.width());
+                    if (gap > wide && a.x() + a.width() < 0.6 * pageWidth && b.x() > 0.4 * pageWidth) {
                         addSegment(out, all.subList(segStart, k), pageWidth);
                         segStart = k;
                     }
