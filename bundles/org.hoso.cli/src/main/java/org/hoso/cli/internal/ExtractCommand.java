@@ -114,11 +114,13 @@ final class ExtractCommand implements Callable<Integer> {
         };
         hoso.out().println(r.text("extract.file", f, source));
         if (e.fields().isEmpty()) {
-            hoso.out().println(r.text("extract.none"));
+            hoso.out().println("  " + r.text("extract.none"));
         }
         for (ExtractedField x : e.fields().values()) {
             String shown = x.key().equals(ItemFields.TYPE) ? x.text() + " [" + x.value() + "]" : x.value();
-            hoso.out().println(r.text("extract.field", label(x.key(), hoso.locale), shown, x.confidence() * 100));
+            // properties files drop leading spaces: the indent is added here
+            hoso.out().println("  " + r.text("extract.field", label(x.key(), hoso.locale), shown,
+                    x.confidence() * 100));
         }
     }
 

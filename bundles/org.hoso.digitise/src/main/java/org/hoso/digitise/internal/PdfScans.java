@@ -65,7 +65,9 @@ final class PdfScans {
                 throw new UnreadablePageException(name, page, Problem.NO_SUCH_PAGE, n + " page(s)");
             }
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            stripper.setSortByPosition(true);
+            // content order: an OCR layer is written word by word in reading order, and sorting by position would
+            // interleave words whose boxes overlap
+            stripper.setSortByPosition(false);
             stripper.setStartPage(page);
             stripper.setEndPage(page);
             String text = java.text.Normalizer.normalize(stripper.getText(doc), java.text.Normalizer.Form.NFC);

@@ -629,7 +629,7 @@ public final class Nd30Extractor implements Extractor {
                     continue;
                 }
                 for (String part : s.split(";")) {
-                    String p = part.replaceAll("^[\\s\\-+•*]+", "").replaceAll("[\\s.]+$", "").strip();
+                    String p = part.replaceAll("^[\\s\\-+•*~–—]+", "").replaceAll("[\\s.]+$", "").strip();
                     if (!p.isEmpty() && p.length() < 120) {
                         items.add(p);
                     }
