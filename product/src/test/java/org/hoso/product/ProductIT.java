@@ -66,6 +66,7 @@ class ProductIT {
                 "org.hoso.ui", "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin",
                 "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.shell", "org.eclipse.swt", "org.eclipse.jface",
                 "org.hoso.store.derby", "org.hoso.xlsx", "org.hoso.digitise.api", "org.hoso.digitise",
+                "org.hoso.extract.api", "org.hoso.extract",
                 "org.hoso.example")) {
             assertTrue(bundles.containsKey(bsn), bsn + " is installed: " + bundles.keySet());
         }
@@ -341,6 +342,46 @@ class ProductIT {
         }
         assertTrue(Files.readString(txt).contains("Hồ sơ số 12"), Files.readString(txt));
         assertEquals(List.of(), pdfaFailures(pdf), "PDF/A-2b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "equinox", "felix" })
+    void extractReadsADocumentsMetadataWithoutTouchingAWorkspace(String framework) throws Exception {
+        Path dir = Files.createDirectories(home.getParent().resolve("extract-" + framework));
+        Path ws = Files.createDirectories(dir.resolve("workspace"));
+        Path doc = dir.resolve("cong-van.txt");
+        Files.writeString(doc, """
+                UBND THÀNH PHỐ ĐÀ NẴNG
+                SỞ GIÁO DỤC VÀ ĐÀO TẠO
+                Số: 1906 /SGDĐT-CTrTT
+                V/v khẩn trương thực hiện các biện pháp phòng, chống dịch COVID-19
+                CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Độc lập - Tự do - Hạnh phúc
+                Đà Nẵng, ngày 26 tháng 7 năm 2020
+                Kính gửi: Các trường trực thuộc Sở.
+                """, StandardCharsets.UTF_8);
+        Run run = hosoIn(ws, "--framework", framework, "extract", doc.toString(), "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        Map<String, String> fields = new HashMap<>();
+        json.at("/0/fields").forEach(f -> fields.put(f.get("key").asText(), f.get("value").asText()));
+        assertEquals("1906", fields.get("number"), run.out());
+        assertEquals("SGDĐT-CTrTT", fields.get("notation"), run.out());
+        assertEquals("2020-07-26", fields.get("date"), run.out());
+        assertEquals("22", fields.get("type"), "an official letter: " + run.out());
+        assertEquals("SỞ GIÁO DỤC VÀ ĐÀO TẠO", fields.get("issuer"), run.out());
+        assertEquals("nd30", json.at("/0/extractor").asText());
+        assertTrue(Files.notExists(ws.resolve("catalogue")), "extraction alone opens no catalogue");
+
+        Run en = hosoIn(ws, "--framework", framework, "--lang", "en", "extract", doc.toString(),
+                dir.resolve("missing.txt").toString());
+        assertEquals(1, en.code(), "a missing file fails the command: " + en.out() + en.err());
+        assertTrue(en.out().contains("Date") && en.out().contains("2020-07-26") && en.out().contains("confidence"),
+                en.out());
+        assertTrue(en.err().contains("missing.txt") && en.err().contains("no such file"), en.err());
+        Run vi = hosoIn(ws, "--framework", framework, "extract", doc.toString());
+        assertTrue(vi.out().contains("Ký hiệu văn bản") && vi.out().contains("Công văn [22]")
+                && vi.out().contains("tin cậy"), vi.out());
     }
 
     @Test

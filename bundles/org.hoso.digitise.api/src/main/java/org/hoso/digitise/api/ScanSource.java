@@ -21,4 +21,15 @@ public interface ScanSource {
 
     /** Decodes page {@code page} (from 1). */
     PageImage read(Path file, int page, ReadOptions options) throws UnreadablePageException;
+
+    /**
+     * The text page {@code page} (from 1) carries as text, not as pixels: a born-digital PDF's text, or a PDF's
+     * invisible OCR layer (NFC, lines in reading order). Empty for images and for PDF pages without text, which need
+     * OCR. The default, for sources that cannot read text, is always empty.
+     *
+     * @since 0.3.0
+     */
+    default java.util.Optional<String> text(Path file, int page) throws UnreadablePageException {
+        return java.util.Optional.empty();
+    }
 }

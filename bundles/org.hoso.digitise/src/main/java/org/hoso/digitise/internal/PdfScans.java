@@ -56,6 +56,29 @@ final class PdfScans {
         }
     }
 
+    /** The page's text (a born-digital page, or an OCR layer), NFC; empty when it has none. */
+    static java.util.Optional<String> text(Path file, int page) throws UnreadablePageException {
+        String name = file.toString();
+        try (PDDocument doc = load(file)) {
+            int n = doc.getNumberOfPages();
+            if (page < 1 || page > n) {
+                throw new UnreadablePageException(name, page, Problem.NO_SUCH_PAGE, n + " page(s)");
+            }
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            // content order: an OCR layer is written word by word in reading order, and sorting by position would
+            // interleave words whose boxes overlap
+            stripper.setSortByPosition(false);
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            String text = java.text.Normalizer.normalize(stripper.getText(doc), java.text.Normalizer.Form.NFC);
+            return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(text);
+        } catch (UnreadablePageException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw ScanReader.failure(name, page, e);
+        }
+    }
+
     static PageImage read(Path file, int page, ReadOptions options) throws UnreadablePageException {
         String name = file.toString();
         try (PDDocument doc = load(file)) {

@@ -68,6 +68,11 @@ public final class ScanReader implements ScanSource {
     }
 
     @Override
+    public java.util.Optional<String> text(Path file, int page) throws UnreadablePageException {
+        return sniff(file).equals("PDF") ? PdfScans.text(file, page) : java.util.Optional.empty();
+    }
+
+    @Override
     public PageImage read(Path file, int page, ReadOptions options) throws UnreadablePageException {
         String name = file.toString();
         String format = sniff(file);

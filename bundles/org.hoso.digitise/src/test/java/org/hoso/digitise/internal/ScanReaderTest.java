@@ -74,6 +74,11 @@ class ScanReaderTest {
         PageImage page = Engines.READER.read(pdf, 1, new ReadOptions(150_000_000L, ReadOptions.Oversize.REFUSE, 300,
                 150));
         assertEquals(pages.get(0).width() / 2, page.image().getWidth(), 2);
+        String text = Engines.READER.text(pdf, 1).orElseThrow();
+        assertEquals(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), text);
+        assertTrue(text.codePoints().filter(c -> c > 0x1E00 && c < 0x1EFF).count() > 10, "Vietnamese text: " + text);
+        assertEquals(java.util.Optional.empty(), Engines.READER.text(
+                Engines.corpus("vietocr3-samples/samples/vietsample2.png"), 1), "an image has no text layer");
     }
 
     @Test

@@ -36,8 +36,20 @@ public final class ItemFields {
     public static final String URGENCY = "urgency";
     public static final String FILE_PATH = "filePath";
     public static final String NOTES = "notes";
+    /**
+     * The issuing body's parent (cơ quan, tổ chức chủ quản), first line of the header: "UBND THÀNH PHỐ ĐÀ NẴNG".
+     *
+     * @since 0.2.0
+     */
+    public static final String ISSUER_PARENT = "issuerParent";
+    /**
+     * Where the document was issued (địa danh), from the place-date line: "Đà Nẵng".
+     *
+     * @since 0.2.0
+     */
+    public static final String PLACE = "place";
 
-    /** Every field, in the order of the document list form. */
+    /** Every field, in the order of the document list form; fields added later come last. */
     public static final List<FieldDefinition> ALL = List.of(
             new FieldDefinition(TYPE, "Tên loại văn bản", "Document type", ValueType.CODE, false),
             new FieldDefinition(NUMBER, "Số văn bản", "Number", ValueType.TEXT, false),
@@ -60,7 +72,9 @@ public final class ItemFields {
             new FieldDefinition(SECRECY, "Độ mật", "Secrecy", ValueType.TEXT, false),
             new FieldDefinition(URGENCY, "Độ khẩn", "Urgency", ValueType.TEXT, false),
             new FieldDefinition(FILE_PATH, "Đường dẫn tệp", "File path", ValueType.TEXT, false),
-            new FieldDefinition(NOTES, "Ghi chú", "Notes", ValueType.TEXT, false));
+            new FieldDefinition(NOTES, "Ghi chú", "Notes", ValueType.TEXT, false),
+            new FieldDefinition(ISSUER_PARENT, "Cơ quan chủ quản", "Parent body", ValueType.TEXT, false),
+            new FieldDefinition(PLACE, "Địa danh", "Place of issue", ValueType.TEXT, false));
 
     /** The code list of each CODE field. */
     public static final Map<String, String> CODE_LISTS = Map.of(TYPE, CodeList.DOCUMENT_TYPE, LANGUAGE,

@@ -32,6 +32,10 @@ class DescriptionTest {
                 "19/3/2001"));
         assertEquals("03", Values.canonical(FileFields.ALL, FileFields.CODE_LISTS, FileFields.ACCESS, "Mật"));
         assertEquals("02", Values.canonical(ItemFields.ALL, ItemFields.CODE_LISTS, ItemFields.TYPE, "quyết định"));
+        assertEquals("Đà Nẵng", Values.canonical(ItemFields.ALL, ItemFields.CODE_LISTS, ItemFields.PLACE,
+                " Đà Nẵng "));
+        assertEquals("UBND THÀNH PHỐ ĐÀ NẴNG", Values.canonical(ItemFields.ALL, ItemFields.CODE_LISTS,
+                ItemFields.ISSUER_PARENT, "UBND THÀNH PHỐ ĐÀ NẴNG"));
         assertEquals("1200", Values.canonical(FileFields.ALL, FileFields.CODE_LISTS, FileFields.PAGE_COUNT, "1.200"));
         assertEquals("Vĩnh viễn", Values.canonical(FileFields.ALL, FileFields.CODE_LISTS, FileFields.RETENTION, "VV"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Values.canonical(

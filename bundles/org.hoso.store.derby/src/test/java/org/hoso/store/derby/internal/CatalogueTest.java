@@ -139,6 +139,28 @@ class CatalogueTest {
     }
 
     @Test
+    void anExtractedProposalNeverReplacesATypedOrImportedDocumentValue() {
+        FileUnit f = file(office, "H49.64.33.2001.161", "Hồ sơ B");
+        Item item = catalogue.addItem(f.id(), Map.of(ItemFields.NUMBER, typed("12"), ItemFields.ISSUER,
+                new Field<>("UBND xã Tân Trào", Provenance.imported("muc-luc.xlsx", T))), "lan");
+        long audited = catalogue.size();
+        catalogue.describeItem(item.id(), ItemFields.NUMBER, new Field<>("13", Provenance.extracted("nd30", 1, T)),
+                "job-2");
+        catalogue.describeItem(item.id(), ItemFields.ISSUER, new Field<>("ỦY BAN NHÂN DÂN XÃ TÂN TRÀO",
+                Provenance.extracted("nd30", 0.99, T)), "job-2");
+        Item stored = catalogue.items(f.id()).get(0);
+        assertEquals("12", stored.description().text(ItemFields.NUMBER).orElseThrow());
+        assertEquals("UBND xã Tân Trào", stored.description().text(ItemFields.ISSUER).orElseThrow());
+        assertEquals(audited, catalogue.size(), "proposals that lost change nothing and are not audited");
+        Item proposed = catalogue.describeItem(item.id(), ItemFields.DATE,
+                new Field<>("2001-03-19", Provenance.extracted("nd30", 0.6, T)), "job-2");
+        Item better = catalogue.describeItem(item.id(), ItemFields.DATE,
+                new Field<>("2001-03-18", Provenance.extracted("nd30", 0.9, T)), "job-3");
+        assertEquals("2001-03-19", proposed.description().text(ItemFields.DATE).orElseThrow());
+        assertEquals("2001-03-18", better.description().text(ItemFields.DATE).orElseThrow(), "more confident wins");
+    }
+
+    @Test
     void everythingSurvivesReopeningWithProvenance() throws Exception {
         FileUnit f = file(office, "H49.64.33.2001.1", "Hồ sơ \"đặc biệt\"\nhai dòng");
         database.close();
