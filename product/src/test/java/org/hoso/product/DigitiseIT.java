@@ -123,6 +123,7 @@ class DigitiseIT {
         page(folder.resolve("02 tờ trình/trang 1.png"), "Tờ trình số 12", 2);
         page(folder.resolve("02 tờ trình/trang 2.png"), "Trang hai của tờ trình", 2);
         Files.write(folder.resolve("03 hỏng.tif"), new byte[0]);
+        page(folder.resolve("04 thông báo.png"), "Về việc kiểm kê tài liệu", 2); // a document the file lacked
         Files.writeString(folder.resolve("ghi chú.txt"), "không phải ảnh");
         Path out = root.resolve("out-a");
 
@@ -131,21 +132,31 @@ class DigitiseIT {
         assertEquals(1, run.code(), "a page failed: " + run.out() + run.err());
         assertTrue(run.err().contains("ghi chú.txt"), "what is not a scan is named: " + run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertEquals(4, json.get("total").asInt(), run.out());
-        assertEquals(3, json.get("done").asInt(), run.out());
+        assertEquals(5, json.get("total").asInt(), run.out());
+        assertEquals(4, json.get("done").asInt(), run.out());
         assertEquals(1, json.get("failed").asInt(), run.out());
         assertTrue(json.at("/failures/0/message").asText().contains("03 hỏng.tif"), run.out());
         assertEquals(FILE_A + ".0000003", json.at("/rescans/0/document").asText(), run.out());
         assertEquals("UNREADABLE FAIL EMPTY", json.at("/rescans/0/reasons/0").asText(), run.out());
-        assertEquals(3, json.at("/pdfs/0/pages").asInt(), run.out());
+        assertEquals(4, json.at("/pdfs/0/pages").asInt(), "the unreadable page is left out: " + run.out());
 
         Path pdf = out.resolve(FILE_A + ".pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertEquals(3, doc.getNumberOfPages());
+            assertEquals(4, doc.getNumberOfPages());
             String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC);
             assertTrue(text.contains("Về việc số hóa hồ sơ") && text.contains("Trang hai của tờ trình"), text);
         }
         assertEquals(List.of(), Pdfa.failures(pdf), "PDF/A-2b");
+
+        JsonNode log = new ObjectMapper().readTree(hoso("audit", "log", "--json").out());
+        boolean extracted = false;
+        for (JsonNode e : log) {
+            extracted |= e.get("action").asText().equals("item.describe")
+                    && e.get("entityId").asText().startsWith(FILE_A + ".")
+                    && e.get("after").asText().contains("EXTRACTED")
+                    && e.get("after").asText().contains("kiểm kê tài liệu");
+        }
+        assertTrue(extracted, "the extraction step proposed the new document's abstract from its OCR text");
 
         Run again = hoso("digitise", scans.toString(), "--fonds", FONDS, "--json");
         JsonNode second = new ObjectMapper().readTree(again.out());

@@ -118,7 +118,7 @@ class ProductIT {
         assertTrue(run.out().contains("Đã số hóa trang đầu của 6 văn bản mẫu (hoso digitise): 6 trang nhận dạng, 0 lỗi"),
                 run.out());
         assertTrue(run.out().matches("(?s).*Nhật ký nguyên vẹn: đã kiểm tra \\d+ mục\\..*"), run.out());
-        assertTrue(run.out().contains("chưa trích xuất"), run.out());
+        assertTrue(run.out().contains("chưa tìm kiếm"), run.out());
 
         Run again = hosoIn(ws, "--framework", "felix", "demo");
         assertEquals(0, again.code(), again.out() + again.err());

@@ -33,20 +33,26 @@ import org.hoso.digitise.api.Digitiser;
 import org.hoso.digitise.api.DocumentInfo;
 import org.hoso.digitise.api.OcrJson;
 import org.hoso.digitise.api.OcrOptions;
+import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.PageImage;
 import org.hoso.digitise.api.PdfAWriter;
 import org.hoso.digitise.api.QualityIssue;
 import org.hoso.digitise.api.ReadOptions;
 import org.hoso.digitise.api.ScanSource;
 import org.hoso.digitise.api.UnreadablePageException;
+import org.hoso.extract.api.ExtractionInput;
+import org.hoso.extract.api.ExtractionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * One page of a digitisation job: read the stored scan, check, clean up and recognise it, store its words, text and
- * PDF/A page, and record them against the page. The last page of a document makes the document's PDF/A; the last
- * document of a file makes the file's. Idempotent: a page already recognised is not done again, and everything it
+ * PDF/A page, and record them against the page. The last page of a document makes the document's PDF/A and, when an
+ * {@link ExtractionService} is installed, proposes the metadata read from its pages; the last document of a file
+ * makes the file's PDF/A. Idempotent: a page already recognised is not done again, and everything it
  * stores is content-addressed, so a task run twice (after a kill) gives the same catalogue.
  */
 @Component(service = TaskHandler.class)
@@ -59,6 +65,9 @@ public final class PageTask implements TaskHandler {
     private final Digitiser digitiser;
     private final PdfAWriter writer;
     private final Clock clock = Clock.systemUTC();
+    /** The extraction step, when an extraction service is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExtractionService extraction;
 
     @Activate
     public PageTask(@Reference CatalogueService catalogue, @Reference ObjectStore objects,
@@ -157,6 +166,11 @@ public final class PageTask implements TaskHandler {
         }
         merge(Rendition.Kind.ITEM_PDF, item.id(), pages, info(title(item), item.docCode(),
                 item.description().text(ItemFields.ISSUER).orElse("")));
+        ExtractionService x = extraction;
+        if (x != null) {
+            extract(x, item);
+            item = item(itemId); // the PDF's metadata below is written from what the document now says
+        }
         FileUnit file = catalogue.file(item.fileId()).orElseThrow();
         List<Path> all = new ArrayList<>();
         for (Item other : catalogue.items(file.id())) {
@@ -168,6 +182,26 @@ public final class PageTask implements TaskHandler {
         }
         merge(Rendition.Kind.FILE_PDF, file.id(), all, info(file.description().text(FileFields.TITLE)
                 .orElse(file.fileCode()), file.fileCode(), file.description().text(FileFields.CREATOR).orElse("")));
+    }
+
+    /**
+     * The extraction step after OCR: the document's pages as OCR read them (words with their boxes) go to the
+     * extractors, and their fields are proposed to the catalogue with their provenance and confidence; a person's
+     * value is never replaced (the extraction service keeps it). Then the file's derived values are recomputed.
+     */
+    private void extract(ExtractionService x, Item item) throws IOException {
+        List<OcrPage> read = new ArrayList<>();
+        for (Page p : catalogue.pages(item.id())) {
+            Optional<ObjectId> words = catalogue.recognition(p.id()).flatMap(Recognition::words);
+            if (words.isPresent()) {
+                try (var in = objects.open(words.get())) {
+                    read.add(OcrJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        if (!read.isEmpty()) {
+            x.apply(item.id(), x.extract(ExtractionInput.ofOcr(read), Optional.empty()), "hoso.digitise");
+        }
     }
 
     /**
