@@ -60,8 +60,11 @@ final class Snippets {
         }
     }
 
-    /** One passage, cut to {@link #MAX_CHARS} around its first match, line breaks as spaces. */
+    /** One passage, cut to {@link #MAX_CHARS} around its first match, the body's lines joined by " · ". */
     private static final class Formatter extends PassageFormatter {
+        /** A line break while the marks are placed (never in stored text: control characters are not kept). */
+        private static final char BREAK = '\u0001';
+
         @Override
         public Object format(Passage[] passages, String content) {
             if (passages.length == 0) {
@@ -94,8 +97,26 @@ final class Snippets {
             }
             final int from = start;
             List<Span> spans = marks.stream().map(m -> new Span(m[0] - from, m[1] - from)).toList();
-            String text = content.substring(start, end).replace('\n', ' ').replace('\r', ' ');
-            return new Snippet(text, spans);
+            // the body's lines (abstract, issuer, signer, page text) shown joined by " · "; the marks move with them
+            String text = content.substring(start, end).replace('\r', ' ').replace('\n', BREAK);
+            return new Snippet(text.replace(String.valueOf(BREAK), " · "), shift(text, spans));
+        }
+
+        /** The spans moved by the two spaces each line break gains in the text shown. */
+        private static List<Span> shift(String text, List<Span> spans) {
+            List<Span> out = new ArrayList<>(spans.size());
+            for (Span sp : spans) {
+                int before = 0;
+                for (int i = 0; i < sp.start(); i++) {
+                    before += text.charAt(i) == BREAK ? 2 : 0;
+                }
+                int inside = 0;
+                for (int i = sp.start(); i < sp.end(); i++) {
+                    inside += text.charAt(i) == BREAK ? 2 : 0;
+                }
+                out.add(new Span(sp.start() + before, sp.end() + before + inside));
+            }
+            return out;
         }
 
         private static int wordStart(String s, int at) {
