@@ -12,6 +12,8 @@ import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Location;
 import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.api.model.Rendition;
 import org.hoso.core.api.model.SchemeNode;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -184,6 +186,53 @@ public interface CatalogueService {
 
     /** Records where a page stands (checked, to scan again, recognised, reviewed). */
     Page setPageStatus(long pageId, Page.Status status, String actor);
+
+    /**
+     * Adds page {@code frame} (from 1) of a multi-page scan (TIFF, PDF) at the end of a document. The same frame of
+     * the same image added again to the same document comes back as the page it already is.
+     *
+     * @since 0.3.0
+     */
+    Page addPage(long itemId, ObjectId image, int frame, String actor);
+
+    /**
+     * The page with this id.
+     *
+     * @since 0.3.0
+     */
+    Optional<Page> page(long pageId);
+
+    /**
+     * Records what was made of a page and where it now stands, in one transaction, audited as
+     * {@code page.recognition}. A machine's recognition never replaces a person's: when the page's current
+     * recognition is {@link org.hoso.core.api.model.Provenance#byPerson() by a person} and the new one is not,
+     * nothing changes and the current one comes back.
+     *
+     * @return the recognition the page now has
+     * @since 0.3.0
+     */
+    Recognition recordRecognition(Recognition recognition, Page.Status status, String actor);
+
+    /**
+     * What was made of a page, if anything yet.
+     *
+     * @since 0.3.0
+     */
+    Optional<Recognition> recognition(long pageId);
+
+    /**
+     * Records a document's or a file's newest rendition (replacing the earlier one), audited.
+     *
+     * @since 0.3.0
+     */
+    Rendition recordRendition(Rendition rendition, String actor);
+
+    /**
+     * The newest rendition of this kind of a document or file, if one was made.
+     *
+     * @since 0.3.0
+     */
+    Optional<Rendition> rendition(Rendition.Kind kind, long entityId);
 
     /** Counts for a fonds: scheme nodes, files, documents, boxes. */
     Counts counts(String fondsCode);

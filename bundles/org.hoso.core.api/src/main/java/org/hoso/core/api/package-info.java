@@ -6,7 +6,7 @@
  * add) are implemented by plugins ({@code @ConsumerType}).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.hoso.core.api;
 
 import org.osgi.annotation.bundle.Export;

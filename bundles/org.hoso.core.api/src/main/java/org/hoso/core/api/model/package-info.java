@@ -6,7 +6,7 @@
  * Thông tư 05/2025/TT-BNV ({@link org.hoso.core.api.model.CodeList}), shipped as data a province can replace.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.hoso.core.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,8 @@ import org.hoso.core.api.model.Fonds;
 import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Location;
 import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.api.model.Rendition;
 import org.hoso.core.api.model.SchemeNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -208,7 +210,37 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
 
     @Override
     public Page addPage(long itemId, ObjectId image, String actor) {
-        return holdings.addPage(itemId, image, actor);
+        return holdings.addPage(itemId, image, 1, actor);
+    }
+
+    @Override
+    public Page addPage(long itemId, ObjectId image, int frame, String actor) {
+        return holdings.addPage(itemId, image, frame, actor);
+    }
+
+    @Override
+    public Optional<Page> page(long pageId) {
+        return holdings.page(pageId);
+    }
+
+    @Override
+    public Recognition recordRecognition(Recognition recognition, Page.Status status, String actor) {
+        return holdings.recordRecognition(recognition, status, actor);
+    }
+
+    @Override
+    public Optional<Recognition> recognition(long pageId) {
+        return holdings.recognition(pageId);
+    }
+
+    @Override
+    public Rendition recordRendition(Rendition rendition, String actor) {
+        return holdings.recordRendition(rendition, actor);
+    }
+
+    @Override
+    public Optional<Rendition> rendition(Rendition.Kind kind, long entityId) {
+        return holdings.rendition(kind, entityId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ import org.hoso.core.api.ObjectId;
 import org.hoso.core.api.model.Box;
 import org.hoso.core.api.model.Location;
 import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.api.model.Rendition;
 
 /**
  * The physical side of the catalogue in SQL: storage locations, boxes (and so shelf-metres), scanned pages. Each
@@ -209,7 +214,12 @@ final class Holdings {
 
     // --- pages
 
-    Page addPage(long itemId, ObjectId image, String actor) {
+    private static final String PAGE_COLUMNS = "ID, ITEM_ID, POSITION, IMAGE, FRAME, STATUS";
+
+    Page addPage(long itemId, ObjectId image, int frame, String actor) {
+        if (frame < 1) {
+            throw new IllegalArgumentException("page frame must be at least 1: " + frame);
+        }
         return CatalogueRepository.write(db, c -> {
             String docCode;
             try (PreparedStatement p = c.prepareStatement("SELECT DOC_CODE FROM ITEM WHERE ID = ?")) {
@@ -223,22 +233,23 @@ final class Holdings {
             }
             List<Page> existing = pages(c, itemId);
             for (Page page : existing) {
-                if (page.image().equals(image)) {
+                if (page.image().equals(image) && page.frame() == frame) {
                     return page;
                 }
             }
             Page page = new Page(CatalogueRepository.reserveIds(c, "PAGE", 1), itemId, existing.size() + 1, image,
-                    Page.Status.SCANNED);
+                    frame, Page.Status.SCANNED);
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO PAGE (ID, ITEM_ID, POSITION, IMAGE, STATUS) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO PAGE (" + PAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, page.id());
                 p.setLong(2, itemId);
                 p.setInt(3, page.position());
                 p.setString(4, image.hex());
-                p.setString(5, page.status().name());
+                p.setInt(5, frame);
+                p.setString(6, page.status().name());
                 p.executeUpdate();
             }
-            audit(c, actor, "page.add", "page", docCode + "/" + page.position(), "", json(page));
+            audit(c, actor, "page.add", "page", Long.toString(page.id()), "", json(page, docCode));
             return page;
         });
     }
@@ -247,37 +258,144 @@ final class Holdings {
         return CatalogueRepository.write(db, c -> pages(c, itemId));
     }
 
+    Optional<Page> page(long pageId) {
+        return CatalogueRepository.write(db, c -> page(c, pageId));
+    }
+
     Page setPageStatus(long pageId, Page.Status status, String actor) {
+        return CatalogueRepository.write(db, c -> setStatus(c, requirePage(c, pageId), status, actor));
+    }
+
+    private Page setStatus(Connection c, Page before, Page.Status status, String actor) throws SQLException {
+        if (before.status() == status) {
+            return before;
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE PAGE SET STATUS = ? WHERE ID = ?")) {
+            p.setString(1, status.name());
+            p.setLong(2, before.id());
+            p.executeUpdate();
+        }
+        Page after = before.withStatus(status);
+        audit(c, actor, "page.status", "page", Long.toString(before.id()), json(before, null), json(after, null));
+        return after;
+    }
+
+    Recognition recordRecognition(Recognition r, Page.Status status, String actor) {
         return CatalogueRepository.write(db, c -> {
-            Page before;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT ID, ITEM_ID, POSITION, IMAGE, STATUS FROM PAGE WHERE ID = ?")) {
-                p.setLong(1, pageId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalArgumentException("no page with id " + pageId);
-                    }
-                    before = page(rs);
-                }
+            Page page = requirePage(c, r.pageId());
+            Optional<Recognition> before = recognition(c, r.pageId());
+            if (before.isPresent() && before.get().provenance().byPerson() && !r.provenance().byPerson()) {
+                return before.get();
             }
-            if (before.status() == status) {
-                return before;
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE PAGE SET STATUS = ? WHERE ID = ?")) {
-                p.setString(1, status.name());
-                p.setLong(2, pageId);
+            String sql = before.isPresent()
+                    ? "UPDATE RECOGNITION SET WORDS = ?, TEXT_OBJECT = ?, PDF = ?, CONFIDENCE = ?, ISSUES = ?, "
+                            + "SOURCE = ?, AGENT = ?, AGENT_CONF = ?, MADE_AT = ? WHERE PAGE_ID = ?"
+                    : "INSERT INTO RECOGNITION (WORDS, TEXT_OBJECT, PDF, CONFIDENCE, ISSUES, SOURCE, AGENT, "
+                            + "AGENT_CONF, MADE_AT, PAGE_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, r.words().map(ObjectId::hex).orElse(null));
+                p.setString(2, r.text().map(ObjectId::hex).orElse(null));
+                p.setString(3, r.pdf().map(ObjectId::hex).orElse(null));
+                p.setDouble(4, r.confidence());
+                p.setString(5, String.join("\n", r.issues()));
+                p.setString(6, r.provenance().source().name());
+                p.setString(7, r.provenance().agent());
+                p.setDouble(8, r.provenance().confidence());
+                p.setTimestamp(9, Timestamp.from(r.provenance().at()));
+                p.setLong(10, r.pageId());
                 p.executeUpdate();
             }
-            Page after = new Page(before.id(), before.itemId(), before.position(), before.image(), status);
-            audit(c, actor, "page.status", "page", Long.toString(pageId), json(before), json(after));
-            return after;
+            audit(c, actor, "page.recognition", "page", Long.toString(page.id()),
+                    before.map(Holdings::json).orElse(""), json(r));
+            setStatus(c, page, status, actor);
+            return r;
         });
+    }
+
+    Optional<Recognition> recognition(long pageId) {
+        return CatalogueRepository.write(db, c -> recognition(c, pageId));
+    }
+
+    Rendition recordRendition(Rendition r, String actor) {
+        return CatalogueRepository.write(db, c -> {
+            Optional<Rendition> before = rendition(c, r.kind(), r.entityId());
+            String sql = before.isPresent()
+                    ? "UPDATE RENDITION SET OBJECT = ?, PAGES = ?, MADE_AT = ? WHERE KIND = ? AND ENTITY_ID = ?"
+                    : "INSERT INTO RENDITION (OBJECT, PAGES, MADE_AT, KIND, ENTITY_ID) VALUES (?, ?, ?, ?, ?)";
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, r.object().hex());
+                p.setInt(2, r.pages());
+                p.setTimestamp(3, Timestamp.from(r.at()));
+                p.setString(4, r.kind().name());
+                p.setLong(5, r.entityId());
+                p.executeUpdate();
+            }
+            String type = r.kind() == Rendition.Kind.ITEM_PDF ? "item" : "file";
+            audit(c, actor, "rendition." + r.kind().name().toLowerCase(Locale.ROOT), type,
+                    Long.toString(r.entityId()), before.map(Holdings::json).orElse(""), json(r));
+            return r;
+        });
+    }
+
+    Optional<Rendition> rendition(Rendition.Kind kind, long entityId) {
+        return CatalogueRepository.write(db, c -> rendition(c, kind, entityId));
+    }
+
+    private static Optional<Rendition> rendition(Connection c, Rendition.Kind kind, long entityId)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT OBJECT, PAGES, MADE_AT FROM RENDITION WHERE KIND = ? AND ENTITY_ID = ?")) {
+            p.setString(1, kind.name());
+            p.setLong(2, entityId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Rendition(kind, entityId, ObjectId.of(rs.getString(1).strip()), rs.getInt(2),
+                        rs.getTimestamp(3).toInstant()));
+            }
+        }
+    }
+
+    private static Optional<Recognition> recognition(Connection c, long pageId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT WORDS, TEXT_OBJECT, PDF, CONFIDENCE, ISSUES, SOURCE, "
+                + "AGENT, AGENT_CONF, MADE_AT FROM RECOGNITION WHERE PAGE_ID = ?")) {
+            p.setLong(1, pageId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String issues = rs.getString(5);
+                return Optional.of(new Recognition(pageId, objectId(rs.getString(1)), objectId(rs.getString(2)),
+                        objectId(rs.getString(3)), rs.getDouble(4),
+                        issues.isEmpty() ? List.of() : List.of(issues.split("\n")),
+                        new Provenance(Provenance.Source.valueOf(rs.getString(6)), rs.getString(7), rs.getDouble(8),
+                                rs.getTimestamp(9).toInstant())));
+            }
+        }
+    }
+
+    private static Optional<ObjectId> objectId(String hex) {
+        return hex == null ? Optional.empty() : Optional.of(ObjectId.of(hex.strip()));
+    }
+
+    private static Page requirePage(Connection c, long pageId) throws SQLException {
+        return page(c, pageId).orElseThrow(() -> new IllegalArgumentException("no page with id " + pageId));
+    }
+
+    private static Optional<Page> page(Connection c, long pageId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM PAGE WHERE ID = ?")) {
+            p.setLong(1, pageId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(page(rs)) : Optional.empty();
+            }
+        }
     }
 
     private static List<Page> pages(Connection c, long itemId) throws SQLException {
         List<Page> all = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT ID, ITEM_ID, POSITION, IMAGE, STATUS FROM PAGE WHERE ITEM_ID = ? ORDER BY POSITION")) {
+                "SELECT " + PAGE_COLUMNS + " FROM PAGE WHERE ITEM_ID = ? ORDER BY POSITION")) {
             p.setLong(1, itemId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -290,7 +408,7 @@ final class Holdings {
 
     private static Page page(ResultSet rs) throws SQLException {
         return new Page(rs.getLong(1), rs.getLong(2), rs.getInt(3), ObjectId.of(rs.getString(4).strip()),
-                Page.Status.valueOf(rs.getString(5).strip()));
+                rs.getInt(5), Page.Status.valueOf(rs.getString(6).strip()));
     }
 
     // --- audit
@@ -317,12 +435,35 @@ final class Holdings {
         return JsonCodec.object(m);
     }
 
-    private static String json(Page p) {
+    private static String json(Page p, String docCode) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("item", Long.toString(p.itemId()));
+        if (docCode != null) {
+            m.put("document", docCode);
+        }
         m.put("position", Integer.toString(p.position()));
         m.put("image", p.image().hex());
+        m.put("frame", Integer.toString(p.frame()));
         m.put("status", p.status().name());
+        return JsonCodec.object(m);
+    }
+
+    private static String json(Recognition r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("words", r.words().map(ObjectId::hex).orElse(""));
+        m.put("text", r.text().map(ObjectId::hex).orElse(""));
+        m.put("pdf", r.pdf().map(ObjectId::hex).orElse(""));
+        m.put("confidence", Double.toString(r.confidence()));
+        m.put("issues", String.join("; ", r.issues()));
+        m.put("source", r.provenance().source().name());
+        m.put("agent", r.provenance().agent());
+        return JsonCodec.object(m);
+    }
+
+    private static String json(Rendition r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("object", r.object().hex());
+        m.put("pages", Integer.toString(r.pages()));
         return JsonCodec.object(m);
     }
 }

@@ -37,10 +37,10 @@ class DatabaseTest {
     @Test
     void thisReleaseAppliesItsScriptsInOrder() throws Exception {
         assertEquals(List.of("V001__audit_log.sql", "V002__catalogue.sql", "V003__jobs.sql", "V004__file_years.sql",
-                "V005__boxes_pages.sql", "V006__no_item_date_index.sql"),
+                "V005__boxes_pages.sql", "V006__no_item_date_index.sql", "V007__recognition.sql"),
                 Database.scripts(Database.read("migrations.txt")));
         try (Database db = Database.open(workspace.resolve("catalogue"))) {
-            assertEquals(List.of(1, 2, 3, 4, 5, 6), db.appliedVersions());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), db.appliedVersions());
             assertTrue(tableExists(db, "TASK"));
             assertTrue(tableExists(db, "FILE_UNIT"));
         }

@@ -22,6 +22,8 @@ import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Location;
 import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.Provenance;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.api.model.Rendition;
 import org.hoso.core.api.model.SchemeNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,64 @@ class SchemeAndHoldingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> catalogue.addPage(12345, one, "x"))
                 .getMessage().contains("12345"));
         assertTrue(catalogue.verify().intact());
+    }
+
+    @Test
+    void framesOfAMultiPageScanArePagesOfTheirOwn() {
+        Item doc = catalogue.addItem(file(office, "F.2", "1").id(), Map.of(), "lan");
+        ObjectId tiff = ObjectId.of("c".repeat(64));
+        Page first = catalogue.addPage(doc.id(), tiff, 1, "scanner");
+        Page second = catalogue.addPage(doc.id(), tiff, 2, "scanner");
+        assertEquals(List.of(1, 2), List.of(first.frame(), second.frame()));
+        assertEquals(second, catalogue.addPage(doc.id(), tiff, 2, "scanner"), "the same frame again is the same page");
+        assertEquals(Optional.of(second), catalogue.page(second.id()));
+        assertEquals(Optional.empty(), catalogue.page(98765));
+    }
+
+    @Test
+    void aPersonsCorrectionOfThePageTextIsNeverReplacedByTheMachine() {
+        Item doc = catalogue.addItem(file(office, "F.3", "2").id(), Map.of(), "lan");
+        Page page = catalogue.addPage(doc.id(), ObjectId.of("d".repeat(64)), "scanner");
+        assertEquals(Optional.empty(), catalogue.recognition(page.id()));
+
+        Recognition ocr = new Recognition(page.id(), Optional.of(ObjectId.of("1".repeat(64))),
+                Optional.of(ObjectId.of("2".repeat(64))), Optional.of(ObjectId.of("3".repeat(64))), 0.91,
+                List.of("SKEWED WARN 1.8 0.5"), Provenance.extracted("tesseract 5.3.0 vie", 0.91, T));
+        assertEquals(ocr, catalogue.recordRecognition(ocr, Page.Status.RECOGNISED, "ocr"));
+        assertEquals(Optional.of(ocr), catalogue.recognition(page.id()));
+        assertEquals(Page.Status.RECOGNISED, catalogue.page(page.id()).orElseThrow().status());
+        assertTrue(catalogue.events(1, 100).stream().anyMatch(e -> e.action().equals("page.recognition")
+                && e.entityId().equals(Long.toString(page.id()))), "the recognition is audited against the page");
+
+        Recognition corrected = new Recognition(page.id(), Optional.of(ObjectId.of("4".repeat(64))),
+                Optional.of(ObjectId.of("5".repeat(64))), ocr.pdf(), 1, ocr.issues(), Provenance.typed("lan", T));
+        catalogue.recordRecognition(corrected, Page.Status.REVIEWED, "lan");
+        Recognition again = new Recognition(page.id(), ocr.words(), ocr.text(), ocr.pdf(), 0.95, List.of(),
+                Provenance.extracted("tesseract 5.3.0 vie", 0.95, T));
+        assertEquals(corrected, catalogue.recordRecognition(again, Page.Status.RECOGNISED, "ocr"),
+                "OCR run again leaves the person's text");
+        assertEquals(Optional.of(corrected), catalogue.recognition(page.id()));
+        assertEquals(Page.Status.REVIEWED, catalogue.page(page.id()).orElseThrow().status());
+
+        Recognition rescan = new Recognition(page.id(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
+                List.of("LOW_RESOLUTION FAIL 150 200"), Provenance.extracted("qc", 1, T));
+        assertTrue(rescan.needsRescan());
+        assertTrue(!ocr.needsRescan());
+        assertTrue(catalogue.verify().intact());
+    }
+
+    @Test
+    void aDocumentKeepsItsNewestRendition() {
+        Item doc = catalogue.addItem(file(office, "F.4", "2").id(), Map.of(), "lan");
+        assertEquals(Optional.empty(), catalogue.rendition(Rendition.Kind.ITEM_PDF, doc.id()));
+        Rendition first = new Rendition(Rendition.Kind.ITEM_PDF, doc.id(), ObjectId.of("e".repeat(64)), 2, T);
+        Rendition second = new Rendition(Rendition.Kind.ITEM_PDF, doc.id(), ObjectId.of("f".repeat(64)), 3,
+                T.plusSeconds(60));
+        catalogue.recordRendition(first, "ocr");
+        catalogue.recordRendition(second, "ocr");
+        assertEquals(Optional.of(second), catalogue.rendition(Rendition.Kind.ITEM_PDF, doc.id()));
+        assertEquals(Optional.empty(), catalogue.rendition(Rendition.Kind.FILE_PDF, doc.id()));
+        assertEquals("rendition.item_pdf", lastAudit().action());
     }
 
     @Test
