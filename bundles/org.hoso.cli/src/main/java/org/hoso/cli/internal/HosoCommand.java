@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
         HosoCommand.Shell.class, FondsCommand.class, ImportCommand.class, InventoryCommand.class,
         AuditCommand.class, VerifyCommand.class, JobsCommand.class, BenchCommand.class, OcrCommand.class,
-        QcCommand.class,
+        QcCommand.class, SearchCommand.class,
         CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 

@@ -20,6 +20,8 @@ final class Fields {
     static final String FILE = "file";
     /** The document code, exact (documents only). */
     static final String DOC = "doc";
+    /** A document's catalogue id, exact (documents from the catalogue only): pages name their document by it. */
+    static final String ITEM_ID = "iid";
     /** The box number, exact, lower case. */
     static final String BOX = "box";
     /** Years the entry covers (IntPoint, several for a file that spans years; also stored). */

@@ -17,6 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -38,6 +40,7 @@ import org.hoso.core.api.SearchService;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Item;
+import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.SchemeNode;
 import org.hoso.search.internal.Entries.FileEntry;
 import org.hoso.search.internal.Entries.ItemEntry;
@@ -64,7 +67,7 @@ public final class LuceneSearchService implements SearchService {
     static final String SEQ = "hoso.auditSeq";
     /** Commit user data: the layout of the documents; an index of another layout is rebuilt. */
     static final String SCHEMA = "hoso.schema";
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private static final Logger LOG = Logger.getLogger(LuceneSearchService.class.getName());
     /** Audit entries read at a time. */
@@ -199,25 +202,24 @@ public final class LuceneSearchService implements SearchService {
             Live l = open();
             long from = l.seq()[0] + 1;
             long read = 0;
-            Set<String> fonds = new LinkedHashSet<>();
-            Set<String> files = new LinkedHashSet<>();
+            Changes changes = new Changes();
             while (true) {
                 List<AuditEvent> events = audit.events(from, EVENT_PAGE);
                 if (events.isEmpty()) {
                     break;
                 }
                 for (AuditEvent e : events) {
-                    affected(e, fonds, files);
+                    changes.add(e);
                 }
                 from = events.get(events.size() - 1).seq() + 1;
                 read += events.size();
-                if (files.size() >= FILES_PER_COMMIT || !fonds.isEmpty()) {
-                    apply(l, fonds, files);
+                if (changes.size() >= FILES_PER_COMMIT || !changes.fonds.isEmpty()) {
+                    apply(l, changes);
                     commit(l, from - 1);
                 }
             }
             if (read > 0) {
-                apply(l, fonds, files);
+                apply(l, changes);
                 commit(l, from - 1);
             }
             return read;
@@ -228,23 +230,38 @@ public final class LuceneSearchService implements SearchService {
         }
     }
 
-    /** What an audit entry changed that the index shows: a whole fonds, or a file (a file's entry holds its items). */
-    static void affected(AuditEvent e, Set<String> fonds, Set<String> files) {
-        String id = e.entityId();
-        switch (e.entityType()) {
-            case "fonds" -> fonds.add(id); // created, or an inventory imported into it
-            case "file" -> files.add(id);
-            case "item" -> files.add(fileOf(id));
-            case "page" -> {
-                // "page.add" names the page by document code and position; other page entries by page id only
-                int slash = id.indexOf('/');
-                if (slash > 0) {
-                    files.add(fileOf(id.substring(0, slash)));
+    /** What audit entries changed that the index shows: whole fonds, files (a file's entries hold its documents). */
+    static final class Changes {
+        final Set<String> fonds = new LinkedHashSet<>();
+        final Set<String> files = new LinkedHashSet<>();
+        /** Pages whose recognised text changed: their documents' files are found through the catalogue. */
+        final Set<Long> pages = new LinkedHashSet<>();
+
+        void add(AuditEvent e) {
+            String id = e.entityId();
+            switch (e.entityType()) {
+                case "fonds" -> fonds.add(id); // created, or an inventory imported into it
+                case "file" -> files.add(id);
+                case "item" -> files.add(fileOf(id));
+                case "page" -> {
+                    if (e.action().equals("page.recognition")) {
+                        pages.add(Long.parseLong(id));
+                    }
+                }
+                default -> {
+                    // scheme nodes, boxes, locations, renditions, jobs: nothing the index shows
                 }
             }
-            default -> {
-                // scheme nodes, boxes, locations, jobs: nothing the index shows
-            }
+        }
+
+        int size() {
+            return fonds.size() + files.size() + pages.size();
+        }
+
+        void clear() {
+            fonds.clear();
+            files.clear();
+            pages.clear();
         }
     }
 
@@ -254,20 +271,40 @@ public final class LuceneSearchService implements SearchService {
         return dot > 0 ? docCode.substring(0, dot) : docCode;
     }
 
-    private void apply(Live l, Set<String> fonds, Set<String> files) throws IOException {
-        for (String f : fonds) {
+    private void apply(Live l, Changes changes) throws IOException {
+        for (String f : changes.fonds) {
             l.writer().deleteDocuments(new Term(Fields.FONDS, f));
             indexFonds(l.writer(), f);
         }
-        for (String code : files) {
+        if (!changes.pages.isEmpty()) {
+            // a page names its document by catalogue id: the index knows each document's file
+            l.searchers().maybeRefreshBlocking();
+            IndexSearcher s = l.searchers().acquire();
+            try {
+                for (long pageId : changes.pages) {
+                    Optional<Page> page = catalogue.page(pageId);
+                    if (page.isEmpty()) {
+                        continue;
+                    }
+                    TopDocs found = s.search(new TermQuery(new Term(Fields.ITEM_ID, Long.toString(page.get()
+                            .itemId()))), 1);
+                    if (found.scoreDocs.length > 0) {
+                        changes.files.add(s.storedFields().document(found.scoreDocs[0].doc, Set.of(Fields.FILE))
+                                .get(Fields.FILE));
+                    }
+                }
+            } finally {
+                l.searchers().release(s);
+            }
+        }
+        for (String code : changes.files) {
             l.writer().deleteDocuments(new Term(Fields.FILE, code));
             Optional<FileUnit> file = catalogue.file(code);
             if (file.isPresent()) {
                 indexFile(l.writer(), file.get(), new long[3]);
             }
         }
-        fonds.clear();
-        files.clear();
+        changes.clear();
     }
 
     private long[] indexFonds(IndexWriter writer, String fondsCode) throws IOException {
@@ -288,7 +325,9 @@ public final class LuceneSearchService implements SearchService {
         for (Item item : catalogue.items(f.id())) {
             PageText.Text text = pageText.of(item);
             counts[2] += text.pages();
-            docs.add(Entries.item(file, new ItemEntry(item.docCode(), item.description().fields(), text.text())));
+            Document d = Entries.item(file, new ItemEntry(item.docCode(), item.description().fields(), text.text()));
+            d.add(new StringField(Fields.ITEM_ID, Long.toString(item.id()), Store.NO));
+            docs.add(d);
         }
         writer.addDocuments(docs);
         counts[0]++;

@@ -17,7 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.hoso.core.api.AuditLog;
+import org.hoso.core.api.ObjectId;
+import org.hoso.core.api.ObjectStore;
+import org.hoso.core.api.model.Page;
+import org.hoso.core.api.model.Recognition;
+import org.hoso.core.internal.TestObjectStores;
 import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.SearchService.Hit;
 import org.hoso.core.api.SearchService.Kind;
@@ -47,6 +55,7 @@ class SearchServiceTest {
     Path dir;
 
     private DerbyCatalogue derby;
+    private ObjectStore objects;
     private LuceneSearchService search;
     private FileUnit land;
     private FileUnit budget;
@@ -54,6 +63,7 @@ class SearchServiceTest {
     @BeforeEach
     void catalogue() throws Exception {
         derby = TestCatalogues.open(dir.resolve("catalogue"));
+        objects = TestObjectStores.open(dir.resolve("objects"));
         derby.createFonds(FONDS, "UBND xã Tân Trào", "lan");
         SchemeNode office = derby.addSchemeNode(FONDS, Optional.empty(), "I", "Văn phòng", "lan");
         land = derby.addFile(office.id(), "H49.64.2019.1", Optional.of("3"), Map.of(
@@ -89,7 +99,7 @@ class SearchServiceTest {
     }
 
     private LuceneSearchService open(CatalogueService catalogue) {
-        return new LuceneSearchService(dir.resolve("index"), catalogue, derby, new PageText(catalogue, null));
+        return new LuceneSearchService(dir.resolve("index"), catalogue, derby, new PageText(catalogue, objects));
     }
 
     private static Field<String> v(String value) {
@@ -279,13 +289,35 @@ class SearchServiceTest {
     }
 
     @Test
+    void theRecognisedTextOfPagesIsFoundAndShown() throws Exception {
+        Item decision = derby.items(land.id()).get(0);
+        ObjectId image = objects.put(new ByteArrayInputStream("a scan".getBytes(StandardCharsets.UTF_8))).id();
+        Page page = derby.addPage(decision.id(), image, "lan");
+        assertTrue(codes("truong mam non").isEmpty());
+        String ocr = "ỦY BAN NHÂN DÂN\nXÃ TÂN TRÀO\nQUYẾT ĐỊNH\nĐiều 1. Giao đất xây dựng trường mầm non "
+                + "thôn Tân Lập cho Ban quản lý dự án.\nĐiều 2. Chánh Văn phòng chịu trách nhiệm thi hành.";
+        ObjectId text = objects.put(new ByteArrayInputStream(
+                java.text.Normalizer.normalize(ocr, java.text.Normalizer.Form.NFD).getBytes(StandardCharsets.UTF_8)))
+                .id();
+        derby.recordRecognition(new Recognition(page.id(), Optional.empty(), Optional.of(text), Optional.empty(),
+                0.93, List.of(), Provenance.extracted("tesseract", 0.93, T)), Page.Status.RECOGNISED, "ocr");
+
+        Hit hit = find("truong mam non").hits().get(0);
+        assertEquals(decision.docCode(), hit.docCode().orElseThrow());
+        assertTrue(hit.snippet().marked("[", "]").contains("xây dựng [trường mầm non] thôn Tân Lập"),
+                hit.snippet().marked("[", "]"));
+        assertEquals(List.of(decision.docCode()), codes("text:\"tan lap\""));
+        assertEquals(1, search.rebuild().pages());
+        assertEquals(List.of(decision.docCode()), codes("\"truong mam non\""));
+    }
+
+    @Test
     void auditEntriesNameWhatToIndexAgain() {
-        var fonds = new java.util.LinkedHashSet<String>();
-        var files = new java.util.LinkedHashSet<String>();
+        LuceneSearchService.Changes changes = new LuceneSearchService.Changes();
         AuditLog log = derby;
-        log.events(1, 1000).forEach(e -> LuceneSearchService.affected(e, fonds, files));
-        assertEquals(List.of(FONDS), List.copyOf(fonds));
-        assertEquals(List.of("H49.64.2019.1", "H49.64.2023.4"), List.copyOf(files));
+        log.events(1, 1000).forEach(changes::add);
+        assertEquals(List.of(FONDS), List.copyOf(changes.fonds));
+        assertEquals(List.of("H49.64.2019.1", "H49.64.2023.4"), List.copyOf(changes.files));
         assertEquals("H49.64.2019.1", LuceneSearchService.fileOf("H49.64.2019.1.0000002"));
     }
 }
