@@ -68,7 +68,7 @@ final class Entries {
         all(d, all.toString());
         d.add(new StoredField(Fields.TITLE_SHOWN, title.isEmpty() ? file.fileCode() : title));
         StringBuilder body = new StringBuilder(title);
-        appendLine(body, dates(start, end));
+        appendLine(body, displayDates(start, end));
         appendLine(body, retention);
         file.box().ifPresent(b -> appendLine(body, "Hộp " + b));
         appendLine(body, file.text(FileFields.NOTES));
@@ -192,6 +192,16 @@ final class Entries {
             });
         }
         return String.join(" ", out);
+    }
+
+    /** "13/01/2001 – 10/11/2001", or one date. */
+    private static String displayDates(String first, String last) {
+        String a = displayDate(first);
+        String b = displayDate(last);
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.equals(b) ? a : a + " – " + b;
     }
 
     private static String displayDate(String iso) {

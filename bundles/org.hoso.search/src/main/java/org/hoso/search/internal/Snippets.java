@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -15,7 +16,7 @@ import org.hoso.core.api.SearchService.Snippet;
 import org.hoso.core.api.SearchService.Span;
 
 /**
- * The best passage of each hit's {@link Fields#BODY} with the query's words marked. The body is stored, not indexed:
+ * The best lines of each hit's {@link Fields#BODY} with the query's words marked. The body is stored, not indexed:
  * the highlighter analyses it again with the folded analyzer, so a match found without diacritics is marked on the
  * text as written ("so hoa" marks "số hóa"), and words matched in any text field count.
  */
@@ -23,6 +24,8 @@ final class Snippets {
 
     /** The longest snippet, in characters; a longer passage is cut around its first match. */
     static final int MAX_CHARS = 240;
+    /** The best lines shown per hit. */
+    static final int PASSAGES = 2;
     /** Only the start of a long body is looked at. */
     private static final int MAX_ANALYSED = 20_000;
 
@@ -40,7 +43,12 @@ final class Snippets {
                 .withMaxLength(MAX_ANALYSED)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true)
-                .withMaxNoHighlightPassages(1));
+                .withMaxNoHighlightPassages(1)
+                // each word on its own: a document matched partly through its fields has no match of the whole
+                // query inside its body, and would otherwise get no marks at all
+                .withWeightMatches(false)
+                // a passage is a line: Vietnamese abbreviations ("KT.", "TM.", "V/v") end no sentence
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n')));
         Map<String, Object[]> found = h.objects(query, docIds);
         Object[] bodies = found.get(Fields.BODY);
         Snippet[] out = new Snippet[docIds.length];
@@ -56,67 +64,72 @@ final class Snippets {
         }
 
         Map<String, Object[]> objects(Query query, int[] docIds) throws IOException {
-            return highlightFieldsAsObjects(new String[] { Fields.BODY }, query, docIds, new int[] { 1 });
+            return highlightFieldsAsObjects(new String[] { Fields.BODY }, query, docIds, new int[] { PASSAGES });
         }
     }
 
-    /** One passage, cut to {@link #MAX_CHARS} around its first match, the body's lines joined by " · ". */
+    /**
+     * The best passages (lines of the body: the abstract, the issuer, a line of page text...) in text order, each
+     * cut to {@link #MAX_CHARS} around its first match, joined by " · " when they are neighbouring lines and " … "
+     * when lines lie between them.
+     */
     private static final class Formatter extends PassageFormatter {
-        /** A line break while the marks are placed (never in stored text: control characters are not kept). */
-        private static final char BREAK = '\u0001';
 
         @Override
         public Object format(Passage[] passages, String content) {
-            if (passages.length == 0) {
-                return new Snippet("", List.of());
-            }
-            Passage p = passages[0];
-            int start = p.getStartOffset();
-            int end = Math.min(p.getEndOffset(), content.length());
-            if (p.getNumMatches() > 0 && end - start > MAX_CHARS) {
-                int first = p.getMatchStarts()[0];
-                start = Math.max(start, wordStart(content, first - MAX_CHARS / 4));
-            }
-            end = Math.min(end, start + MAX_CHARS);
-            if (end < p.getEndOffset()) {
-                end = wordEnd(content, end, start);
-            }
-            List<int[]> marks = new ArrayList<>();
-            for (int i = 0; i < p.getNumMatches(); i++) {
-                int s = p.getMatchStarts()[i];
-                int e = p.getMatchEnds()[i];
-                if (s < start || e > end) {
+            StringBuilder text = new StringBuilder();
+            List<Span> spans = new ArrayList<>();
+            int previousEnd = -1;
+            for (Passage p : passages) {
+                int start = p.getStartOffset();
+                int end = Math.min(p.getEndOffset(), content.length());
+                if (p.getNumMatches() > 0 && end - start > MAX_CHARS) {
+                    start = Math.max(start, wordStart(content, p.getMatchStarts()[0] - MAX_CHARS / 4));
+                }
+                int cut = Math.min(end, start + MAX_CHARS);
+                if (cut < end) {
+                    end = wordEnd(content, cut, start);
+                }
+                while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+                    end--;
+                }
+                while (start < end && Character.isWhitespace(content.charAt(start))) {
+                    start++;
+                }
+                if (start >= end) {
                     continue;
                 }
-                int[] last = marks.isEmpty() ? null : marks.get(marks.size() - 1);
-                if (last != null && last[1] <= s && content.substring(last[1], s).isBlank()) {
-                    last[1] = e; // neighbouring words (of one phrase): one mark
-                } else if (last == null || s >= last[1]) {
-                    marks.add(new int[] { s, e });
+                if (previousEnd >= 0) {
+                    text.append(content.substring(previousEnd, start).strip().isEmpty() ? " · " : " … ");
                 }
+                int base = text.length() - start;
+                int last = -1;
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int ms = p.getMatchStarts()[i];
+                    int me = p.getMatchEnds()[i];
+                    if (ms < start || me > end || ms < last) {
+                        continue;
+                    }
+                    Span prev = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+                    if (prev != null && prev.end() - base <= ms && last >= 0
+                            && joins(content.substring(prev.end() - base, ms))) {
+                        spans.set(spans.size() - 1, new Span(prev.start(), me + base)); // neighbouring words: one mark
+                    } else {
+                        spans.add(new Span(ms + base, me + base));
+                    }
+                    last = me;
+                }
+                text.append(content, start, end);
+                previousEnd = end;
             }
-            final int from = start;
-            List<Span> spans = marks.stream().map(m -> new Span(m[0] - from, m[1] - from)).toList();
-            // the body's lines (abstract, issuer, signer, page text) shown joined by " · "; the marks move with them
-            String text = content.substring(start, end).replace('\r', ' ').replace('\n', BREAK);
-            return new Snippet(text.replace(String.valueOf(BREAK), " · "), shift(text, spans));
+            // a passage is one line, but a cut one may hold a tab or a stray break: keep the offsets, show spaces
+            String shown = text.toString().replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+            return new Snippet(shown, List.copyOf(spans));
         }
 
-        /** The spans moved by the two spaces each line break gains in the text shown. */
-        private static List<Span> shift(String text, List<Span> spans) {
-            List<Span> out = new ArrayList<>(spans.size());
-            for (Span sp : spans) {
-                int before = 0;
-                for (int i = 0; i < sp.start(); i++) {
-                    before += text.charAt(i) == BREAK ? 2 : 0;
-                }
-                int inside = 0;
-                for (int i = sp.start(); i < sp.end(); i++) {
-                    inside += text.charAt(i) == BREAK ? 2 : 0;
-                }
-                out.add(new Span(sp.start() + before, sp.end() + before + inside));
-            }
-            return out;
+        /** Whether two marks with this between them are one: a space, or a comma and a space, and no word. */
+        private static boolean joins(String between) {
+            return between.length() <= 3 && between.codePoints().noneMatch(Character::isLetterOrDigit);
         }
 
         private static int wordStart(String s, int at) {
