@@ -86,6 +86,7 @@ final class SearchCommand implements Callable<Integer> {
             if (json) {
                 m.put("query", text);
                 m.put("total", found.total());
+                m.put("totalExact", found.exact());
                 List<Object> hits = new ArrayList<>();
                 for (Hit h : found.hits()) {
                     Map<String, Object> hm = new LinkedHashMap<>();
@@ -115,7 +116,8 @@ final class SearchCommand implements Callable<Integer> {
     static List<String> lines(Reports r, Results found, String text) {
         List<String> lines = new ArrayList<>();
         lines.add(found.total() == 0 ? r.text("search.none", text)
-                : r.text("search.found", found.total(), text, found.hits().size()));
+                : r.text(found.exact() ? "search.found" : "search.foundAtLeast", found.total(), text,
+                        found.hits().size()));
         int n = 1;
         for (Hit h : found.hits()) {
             String code = h.docCode().orElse(h.fileCode());

@@ -86,10 +86,12 @@ public interface SearchService {
     /**
      * What a query found.
      *
-     * @param total hits in all (the list holds the best {@code limit} of them)
+     * @param total hits in all (the list holds the best {@code limit} of them); when not {@code exact}, at least
+     *              this many (large counts are not counted one by one)
+     * @param exact whether {@code total} is the exact count
      * @param hits  best first
      */
-    record Results(long total, List<Hit> hits) {
+    record Results(long total, boolean exact, List<Hit> hits) {
     }
 
     /** Whether a hit is a file (hồ sơ) or a document (văn bản). */

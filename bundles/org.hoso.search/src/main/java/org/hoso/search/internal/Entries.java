@@ -131,8 +131,10 @@ final class Entries {
             all.append(VietnameseText.nfc(e.getValue().value())).append('\n');
         }
         all.append(typeName).append('\n').append(symbol).append('\n').append(item.docCode()).append('\n');
-        all.append(item.pageText());
-        all(d, all.toString());
+        // the page text is indexed folded once, in TEXT (which queries without a field search too), and exact in
+        // ALL_EXACT: not a third time in ALL
+        d.add(new TextField(Fields.ALL, all.toString(), Store.NO));
+        d.add(new TextField(Fields.ALL_EXACT, all.append(item.pageText()).toString(), Store.NO));
         return d;
     }
 

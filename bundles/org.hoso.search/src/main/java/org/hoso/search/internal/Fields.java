@@ -30,9 +30,9 @@ final class Fields {
     static final String TITLE_SHOWN = "shown";
     /** The text snippets come from (stored only; the highlighter analyses it again). */
     static final String BODY = "body";
-    /** Every text of the entry, folded. */
+    /** Every text of the entry but its pages' (those are in {@link #TEXT}), folded. */
     static final String ALL = "all";
-    /** Every text of the entry, exact. */
+    /** Every text of the entry, its pages' included, exact. */
     static final String ALL_EXACT = "allx";
 
     // text fields for field queries, folded

@@ -29,6 +29,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
 import org.hoso.core.api.AuditEvent;
 import org.hoso.core.api.AuditLog;
@@ -67,9 +69,11 @@ public final class LuceneSearchService implements SearchService {
     static final String SEQ = "hoso.auditSeq";
     /** Commit user data: the layout of the documents; an index of another layout is rebuilt. */
     static final String SCHEMA = "hoso.schema";
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private static final Logger LOG = Logger.getLogger(LuceneSearchService.class.getName());
+    /** Hits counted one by one; past this many a result says "at least". */
+    static final int COUNT_EXACTLY = 1000;
     /** Audit entries read at a time. */
     private static final int EVENT_PAGE = 5_000;
     /** Files changed before the index commits what it has (keeps a long catch-up's memory bounded). */
@@ -148,8 +152,11 @@ public final class LuceneSearchService implements SearchService {
             manager.maybeRefresh();
             IndexSearcher searcher = manager.acquire();
             try {
-                TopDocs top = searcher.search(q, query.limit());
-                long total = searcher.count(q);
+                // hits are counted exactly up to COUNT_EXACTLY; past that the count is a lower bound (counting
+                // every one of half a million hits would cost more than finding the best twenty)
+                TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(query.limit(), COUNT_EXACTLY));
+                long total = top.totalHits.value();
+                boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 int[] ids = new int[top.scoreDocs.length];
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = top.scoreDocs[i].doc;
@@ -165,7 +172,7 @@ public final class LuceneSearchService implements SearchService {
                     hits.add(new Hit(kind, d.get(Fields.FONDS), d.get(Fields.FILE),
                             Optional.ofNullable(d.get(Fields.DOC)), d.get(Fields.TITLE_SHOWN), snippets[i], sd.score));
                 }
-                return new Results(total, List.copyOf(hits));
+                return new Results(total, exact, List.copyOf(hits));
             } finally {
                 manager.release(searcher);
             }

@@ -148,17 +148,18 @@ final class QueryLanguage {
 
     private static Clause clause(String field, String value, boolean phrase, String text) {
         if (field == null) {
+            // the described values (ALL) or the pages' text (TEXT), folded; the exact form ranks higher
             Query folded = words(Fields.ALL, Analyzers.FOLDED, value, phrase);
             if (folded == null) {
                 return null;
             }
-            if (folded instanceof PrefixQuery) {
-                return new Clause(folded, Occur.MUST);
-            }
-            Query exact = words(Fields.ALL_EXACT, Analyzers.EXACT, value, phrase);
-            BooleanQuery.Builder b = new BooleanQuery.Builder().add(folded, Occur.SHOULD);
-            if (exact != null) {
-                b.add(new BoostQuery(exact, EXACT_BOOST), Occur.SHOULD);
+            Query pages = words(Fields.TEXT, Analyzers.FOLDED, value, phrase);
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(folded, Occur.SHOULD).add(pages, Occur.SHOULD);
+            if (!(folded instanceof PrefixQuery)) {
+                Query exact = words(Fields.ALL_EXACT, Analyzers.EXACT, value, phrase);
+                if (exact != null) {
+                    b.add(new BoostQuery(exact, EXACT_BOOST), Occur.SHOULD);
+                }
             }
             b.setMinimumNumberShouldMatch(1);
             return new Clause(b.build(), Occur.MUST);
