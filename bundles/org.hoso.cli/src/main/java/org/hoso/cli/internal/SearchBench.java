@@ -107,8 +107,14 @@ final class SearchBench implements Callable<Integer> {
             m.put("itemsPerSecond", Math.round(rate));
             m.put("indexBytes", bytes);
             Map<String, Object> q = new LinkedHashMap<>();
-            latencies.forEach((k, v) -> q.put(k, Map.of("p50ms", round(BenchCommand.percentile(v, 50)), "p95ms",
-                    round(BenchCommand.percentile(v, 95)), "n", v.length, "meanHits", Math.round(meanHits.get(k)))));
+            meanHits.forEach((k, h) -> {
+                double[] v = latencies.get(k);
+                double[] c = latencies.get(k + "Cpu");
+                q.put(k, Map.of("p50ms", round(BenchCommand.percentile(v, 50)), "p95ms",
+                        round(BenchCommand.percentile(v, 95)), "cpuP50ms", round(BenchCommand.percentile(c, 50)),
+                        "cpuP95ms", round(BenchCommand.percentile(c, 95)), "n", v.length, "meanHits",
+                        Math.round(h)));
+            });
             m.put("queries", q);
             m.put("heapPeakUsedBytes", heap.peakUsed);
             m.put("heapPeakAfterGcBytes", heap.peakAfterGc());
@@ -118,8 +124,13 @@ final class SearchBench implements Callable<Integer> {
         } else {
             out.println(r.text("bench.searchLoaded", loaded.files(), loaded.items(), seconds, rate));
             out.println(r.text("bench.searchSize", bytes / 1e6, (double) bytes / Math.max(1, loaded.items())));
-            latencies.forEach((k, v) -> out.println(r.text("bench.searchQuery", r.text("bench.sq." + k),
-                    BenchCommand.percentile(v, 50), BenchCommand.percentile(v, 95), v.length, meanHits.get(k))));
+            meanHits.forEach((k, h) -> {
+                double[] v = latencies.get(k);
+                double[] c = latencies.get(k + "Cpu");
+                out.println(r.text("bench.searchQuery", r.text("bench.sq." + k), BenchCommand.percentile(v, 50),
+                        BenchCommand.percentile(v, 95), BenchCommand.percentile(c, 50), BenchCommand.percentile(c, 95),
+                        v.length, h));
+            });
             out.println(r.text("bench.heap", heap.peakUsed / 1e6, heap.peakAfterGc() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6));
         }
@@ -133,14 +144,19 @@ final class SearchBench implements Callable<Integer> {
             search.search(new Query(query.apply(i), Optional.empty(), 20));
         }
         double[] ms = new double[queries];
+        double[] cpu = new double[queries];
         long hits = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < queries; i++) {
             Query q = new Query(query.apply(i), Optional.empty(), 20);
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             hits += search.search(q).total();
             ms[i] = (System.nanoTime() - t) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
         }
         latencies.put(kind, ms);
+        latencies.put(kind + "Cpu", cpu);
         meanHits.put(kind, (double) hits / queries);
     }
 

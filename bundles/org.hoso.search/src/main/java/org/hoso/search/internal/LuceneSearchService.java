@@ -409,25 +409,66 @@ public final class LuceneSearchService implements SearchService {
         lock.lock();
         try {
             Live l = open();
-            long files = 0;
-            long items = 0;
-            long pages = 0;
-            for (NewFile f : batch.files()) {
-                FileEntry file = new FileEntry(batch.fondsCode(), f.fileCode(), f.box(), f.fields());
-                List<Document> docs = new ArrayList<>(f.items().size() + 1);
-                docs.add(Entries.file(file));
-                for (int i = 0; i < f.items().size(); i++) {
-                    Map<String, Field<String>> fields = f.items().get(i);
-                    String t = text.apply(fields);
-                    pages += t.isEmpty() ? 0 : 1;
-                    docs.add(Entries.item(file, new ItemEntry(Item.docCode(f.fileCode(), i + 1), fields, t)));
+            // the files are read once, in order, on this thread; one worker per core makes and adds their documents
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            java.util.concurrent.BlockingQueue<Optional<NewFile>> queue =
+                    new java.util.concurrent.ArrayBlockingQueue<>(64 * threads);
+            java.util.concurrent.atomic.AtomicLongArray counts = new java.util.concurrent.atomic.AtomicLongArray(3);
+            java.util.concurrent.Callable<Void> worker = () -> {
+                for (Optional<NewFile> next = queue.take(); next.isPresent(); next = queue.take()) {
+                    NewFile f = next.get();
+                    FileEntry file = new FileEntry(batch.fondsCode(), f.fileCode(), f.box(), f.fields());
+                    List<Document> docs = new ArrayList<>(f.items().size() + 1);
+                    docs.add(Entries.file(file));
+                    for (int i = 0; i < f.items().size(); i++) {
+                        Map<String, Field<String>> fields = f.items().get(i);
+                        String t = text.apply(fields);
+                        if (!t.isEmpty()) {
+                            counts.incrementAndGet(2);
+                        }
+                        docs.add(Entries.item(file, new ItemEntry(Item.docCode(f.fileCode(), i + 1), fields, t)));
+                    }
+                    l.writer().addDocuments(docs);
+                    counts.incrementAndGet(0);
+                    counts.addAndGet(1, docs.size() - 1);
                 }
-                l.writer().addDocuments(docs);
-                files++;
-                items += docs.size() - 1;
+                return null;
+            };
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Void>> running = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    running.add(pool.submit(worker));
+                }
+                for (NewFile f : batch.files()) {
+                    while (!queue.offer(Optional.of(f), 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                        for (var r : running) {
+                            if (r.isDone()) {
+                                r.get(); // a worker failed: its exception ends the load
+                            }
+                        }
+                    }
+                }
+                for (int i = 0; i < threads; i++) {
+                    queue.put(Optional.empty());
+                }
+                for (var r : running) {
+                    r.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("loading was interrupted", e);
+            } finally {
+                pool.shutdownNow();
             }
             commit(l, l.seq()[0]);
-            return new Rebuild(files, items, pages, (System.nanoTime() - t0) / 1_000_000, l.seq()[0]);
+            return new Rebuild(counts.get(0), counts.get(1), counts.get(2), (System.nanoTime() - t0) / 1_000_000,
+                    l.seq()[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("loading into the index in " + folder.root() + " failed: "
                     + e.getMessage(), e);
