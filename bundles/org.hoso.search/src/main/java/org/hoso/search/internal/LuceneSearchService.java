@@ -72,6 +72,15 @@ public final class LuceneSearchService implements SearchService {
     static final String SCHEMA_VERSION = "3";
 
     private static final Logger LOG = Logger.getLogger(LuceneSearchService.class.getName());
+    /**
+     * Lucene warns on every start that the incubating Vector API is not readable: inside OSGi it never is, and text
+     * search does not need it (see the README). Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger VECTOR_NOTICE = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        VECTOR_NOTICE.setLevel(Level.SEVERE);
+    }
     /** Hits counted one by one; past this many a result says "at least". */
     static final int COUNT_EXACTLY = 1000;
     /** Audit entries read at a time. */
