@@ -118,7 +118,9 @@ class ProductIT {
         assertTrue(run.out().contains("Đã số hóa trang đầu của 6 văn bản mẫu (hoso digitise): 6 trang nhận dạng, 0 lỗi"),
                 run.out());
         assertTrue(run.out().matches("(?s).*Nhật ký nguyên vẹn: đã kiểm tra \\d+ mục\\..*"), run.out());
-        assertTrue(run.out().contains("chưa tìm kiếm"), run.out());
+        assertTrue(run.out().contains("chưa có thẩm định"), run.out());
+        assertTrue(run.out().matches("(?s).*Tìm thấy (ít nhất )?\\d+ kết quả cho «dat dai».*"),
+                "the demo finds \"đất đai\" typed without diacritics: " + run.out());
 
         Run again = hosoIn(ws, "--framework", "felix", "demo");
         assertEquals(0, again.code(), again.out() + again.err());
@@ -144,6 +146,43 @@ class ProductIT {
         assertEquals(6, actions.get("page.add"), actions.toString());
         assertEquals(6, actions.get("page.recognition"), "each page recognised once: " + actions);
         assertTrue(actions.getOrDefault("rendition.file_pdf", 0) >= 1, actions.toString());
+    }
+
+    @Test
+    void searchFindsTheSampleDocumentsWithoutDiacriticsOnBothFrameworks() throws Exception {
+        Path ws = Files.createDirectories(home.getParent().resolve("search-workspace"));
+        Run demo = hosoIn(ws, "demo", "--files", "40");
+        assertEquals(0, demo.code(), demo.out() + demo.err());
+
+        // typed without diacritics, found with them; the index is built from the catalogue at the first search
+        Run plain = hosoIn(ws, "search", "ke", "hoach", "su", "dung", "dat", "--json");
+        assertEquals(0, plain.code(), plain.out() + plain.err());
+        JsonNode found = new ObjectMapper().readTree(plain.out());
+        assertTrue(found.get("total").asInt() > 0, plain.out());
+        assertTrue(found.at("/hits/0/title").asText().contains("kế hoạch sử dụng đất")
+                || found.at("/hits/0/snippet").asText().contains("kế hoạch sử dụng đất"), plain.out());
+        assertEquals("H99.01.05", found.at("/hits/0/fonds").asText());
+
+        Run phrase = hosoIn(ws, "--framework", "felix", "search", "\"tu phap, ho tich\"");
+        assertEquals(0, phrase.code(), phrase.out() + phrase.err());
+        assertTrue(phrase.out().startsWith("Tìm thấy "), phrase.out());
+        assertTrue(phrase.out().contains("«tư pháp, hộ tịch»"), phrase.out());
+
+        Run typed = hosoIn(ws, "search", "loai:\"quyet dinh\"", "--fonds", "H99.01.05", "--limit", "3", "--json");
+        JsonNode decisions = new ObjectMapper().readTree(typed.out());
+        assertEquals(3, decisions.get("hits").size(), typed.out());
+        decisions.get("hits").forEach(h -> assertTrue(h.get("title").asText().startsWith("Quyết định"), typed.out()));
+
+        Run bad = hosoIn(ws, "search", "nam:abc");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("Câu tìm kiếm không hợp lệ: year:abc"), bad.err());
+
+        Run rebuilt = hosoIn(ws, "--lang", "en", "search", "--rebuild", "so", "hoa");
+        assertEquals(0, rebuilt.code(), rebuilt.out() + rebuilt.err());
+        assertTrue(rebuilt.out().startsWith("Rebuilt the index: 40 files, "), rebuilt.out());
+
+        Run shell = hosoWithInput("hoso:search ban giao ho so\nstop 0\n", "--workspace", ws.toString(), "shell");
+        assertTrue(shell.out().contains("«bàn giao hồ sơ»"), shell.out() + shell.err());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.hoso.core.api.JobProgress;
 import org.hoso.core.api.JobService;
 import org.hoso.core.api.ObjectStore;
 import org.hoso.core.api.SampleGenerator;
+import org.hoso.core.api.SearchService;
 import org.hoso.digitise.api.DigitisationService;
 import org.hoso.digitise.api.SampleScans;
 import org.hoso.core.api.model.Fonds;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
         HosoCommand.Version.class, HosoCommand.Plugins.class, HosoCommand.Demo.class, HosoCommand.Gui.class,
         HosoCommand.Shell.class, FondsCommand.class, ImportCommand.class, InventoryCommand.class,
         AuditCommand.class, VerifyCommand.class, JobsCommand.class, BenchCommand.class, OcrCommand.class,
-        QcCommand.class, DigitiseCommand.class, RescansCommand.class, ExtractCommand.class,
+        QcCommand.class, DigitiseCommand.class, RescansCommand.class, ExtractCommand.class, SearchCommand.class,
         CommandLine.HelpCommand.class })
 final class HosoCommand implements Callable<Integer> {
 
@@ -198,6 +199,16 @@ final class HosoCommand implements Callable<Integer> {
             for (SchemeNode node : catalogue.scheme(code)) {
                 out.println("    " + node.code() + ". " + node.title() + "  ("
                         + r.text("fonds.nodeFiles", catalogue.files(node.id()).size()) + ")");
+            }
+            SearchService search = VerifyCommand.service(hoso.context, SearchService.class);
+            if (search != null) {
+                // typed as a clerk types it, without diacritics: finds "đất đai" in titles, abstracts and page text
+                String query = "dat dai";
+                List<String> found = SearchCommand.lines(r, search.search(new SearchService.Query(query,
+                        Optional.of(code), 3)), query);
+                for (String line : found) {
+                    out.println("  " + line);
+                }
             }
             AuditLog.Verification chain = audit.verify();
             FixityReport fixity = objects.verify();

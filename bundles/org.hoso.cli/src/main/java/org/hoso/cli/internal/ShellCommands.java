@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=import", "osgi.command.function=inventory", "osgi.command.function=audit",
         "osgi.command.function=verify", "osgi.command.function=jobs", "osgi.command.function=ocr",
         "osgi.command.function=qc", "osgi.command.function=digitise", "osgi.command.function=rescans",
-        "osgi.command.function=bench", "osgi.command.function=demo" })
+        "osgi.command.function=bench", "osgi.command.function=demo", "osgi.command.function=extract",
+        "osgi.command.function=search" })
 public final class ShellCommands {
 
     private final BundleContext context;
@@ -115,5 +116,13 @@ public final class ShellCommands {
             return Json.write(reports.pluginsJson(platform));
         }
         return reports.text("shell.unknownOption", option);
+    }
+
+    public void extract(String... args) {
+        run("extract", args);
+    }
+
+    public void search(String... args) {
+        run("search", args);
     }
 }
