@@ -73,14 +73,17 @@ final class Cleanup {
     /**
      * The plan applied to the scan in grey, turned by {@code rotation} and {@code skew} (counter-clockwise
      * degrees to undo). A median filter runs before the turn: interpolation would smear specks into blots that a
-     * median no longer removes.
+     * median no longer removes. {@code turned} gives the original turned (made once for the page and the image
+     * kept, when first needed).
      */
-    static Result apply(Grey original, int rotation, double skew, CleanupPlan plan, PageTraits t) {
-        Grey g = original;
+    static Result apply(Grey original, java.util.function.Supplier<Grey> turned, int rotation, double skew,
+            CleanupPlan plan, PageTraits t) {
+        Grey g;
         if (plan.steps().contains("median3")) {
-            g = g.median3();
+            g = original.median3().rotate(rotation).rotateSmall(skew);
+        } else {
+            g = turned.get();
         }
-        g = g.rotate(rotation).rotateSmall(skew);
         return apply(g, plan, t, true);
     }
 

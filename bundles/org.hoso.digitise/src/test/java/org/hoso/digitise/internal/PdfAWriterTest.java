@@ -94,6 +94,21 @@ class PdfAWriterTest {
                     doc.getPage(0).getResources().getXObjectNames().iterator().next()).getCOSObject()
                     .getNameAsString(org.apache.pdfbox.cos.COSName.FILTER);
             assertEquals("CCITTFaxDecode", filter, "bilevel pages are stored as CCITT G4");
+            // the page shows the scan itself, black where it is black, pixel for pixel
+            var stored = ((org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) doc.getPage(0).getResources()
+                    .getXObject(doc.getPage(0).getResources().getXObjectNames().iterator().next())).getImage();
+            var scan = d.display().image();
+            assertEquals(scan.getWidth(), stored.getWidth());
+            assertEquals(scan.getHeight(), stored.getHeight());
+            int differ = 0;
+            for (int y = 0; y < scan.getHeight(); y++) {
+                for (int x = 0; x < scan.getWidth(); x++) {
+                    if ((scan.getRGB(x, y) & 0xffffff) != (stored.getRGB(x, y) & 0xffffff)) {
+                        differ++;
+                    }
+                }
+            }
+            assertEquals(0, differ, "pixels that differ from the scan");
         }
     }
 
