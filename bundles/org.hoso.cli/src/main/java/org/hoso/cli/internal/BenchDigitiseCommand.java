@@ -66,7 +66,7 @@ final class BenchDigitiseCommand implements Callable<Integer> {
             new Look("faded", new Degradation(0, 0, 110, 235), false),
             new Look("specks", new Degradation(-0.8, 0.005, 20, 245), false));
 
-    /** A sample page's looks; bilevel pages are stored with one bit per pixel, as bilevel scanners give them. */
+    /** A sample page's looks; bilevel pages are stored as bilevel scanners give them: TIFF, CCITT G4. */
     record Look(String name, Degradation degradation, boolean bilevel) {
     }
 
@@ -93,15 +93,19 @@ final class BenchDigitiseCommand implements Callable<Integer> {
     boolean json;
 
     /** One measured way of digitising the pages. */
-    record Run(String name, boolean available, String version, double seconds, int pages, double cer,
-            String problem) {
+    record Run(String name, boolean available, String version, double seconds, double cpuSeconds, int pages,
+            double cer, String problem) {
 
         double pagesPerMinute() {
             return available && seconds > 0 ? pages * 60 / seconds : Double.NaN;
         }
 
+        double cpuSecondsPerPage() {
+            return available && pages > 0 ? cpuSeconds / pages : Double.NaN;
+        }
+
         static Run missing(String name, String problem) {
-            return new Run(name, false, null, Double.NaN, 0, Double.NaN, problem);
+            return new Run(name, false, null, Double.NaN, Double.NaN, 0, Double.NaN, problem);
         }
     }
 
@@ -178,11 +182,22 @@ final class BenchDigitiseCommand implements Callable<Integer> {
             Look look = LOOKS.get(i % LOOKS.size());
             SampleScans.SampleScan scan = samples.page(seed + i, DPI, look.degradation());
             BufferedImage image = look.bilevel() ? bilevel(scan.image()) : scan.image();
-            Path file = dir.resolve(String.format(Locale.ROOT, "page-%03d-%s.png", i + 1, look.name()));
-            writePng(image, DPI, file);
+            String base = String.format(Locale.ROOT, "page-%03d-%s", i + 1, look.name());
+            Path file = dir.resolve(base + (look.bilevel() ? ".tif" : ".png"));
+            if (look.bilevel()) {
+                write(List.of(image), DPI, file, "tiff", "CCITT T.6");
+            } else {
+                writePng(image, DPI, file);
+            }
             out.add(new Sample(file, scan.text(), look));
         }
         return out;
+    }
+
+    /** The page's file name without its extension. */
+    private static String base(Sample s) {
+        String name = s.file().getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     /** The page as a bilevel scanner gives it: black where the grey is darker than the middle. */
@@ -264,11 +279,13 @@ final class BenchDigitiseCommand implements Callable<Integer> {
             // one unmeasured page per worker first, as a long-running job would have done already
             run(pool, samples.subList(0, Math.min(workers, samples.size())), s -> hosoPage(source, digitiser, s,
                     outDir.resolve("warm-up.pdf")));
+            double[] cpu0 = cpu();
             long t0 = System.nanoTime();
             List<String> texts = run(pool, samples, s -> hosoPage(source, digitiser, s,
-                    outDir.resolve(s.file().getFileName().toString().replace(".png", ".pdf"))));
+                    outDir.resolve(base(s) + ".pdf")));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Run("hoso", true, null, seconds, samples.size(), cer(samples, texts), null);
+            return new Run("hoso", true, null, seconds, cpu()[0] - cpu0[0], samples.size(), cer(samples, texts),
+                    null);
         } finally {
             pool.shutdownNow();
         }
@@ -293,14 +310,16 @@ final class BenchDigitiseCommand implements Callable<Integer> {
         Path outDir = Files.createDirectories(dir.resolve("tesseract"));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
+            double[] cpu0 = cpu();
             long t0 = System.nanoTime();
             List<String> texts = run(pool, samples, s -> {
-                Path txt = outDir.resolve(s.file().getFileName().toString().replace(".png", ".txt"));
+                Path txt = outDir.resolve(base(s) + ".txt");
                 exec(List.of("tesseract", s.file().toString(), "-", "-l", "vie"), txt);
                 return Files.readString(txt);
             });
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Run("tesseract", true, version, seconds, samples.size(), cer(samples, texts), null);
+            return new Run("tesseract", true, version, seconds, cpu()[1] - cpu0[1], samples.size(),
+                    cer(samples, texts), null);
         } finally {
             pool.shutdownNow();
         }
@@ -321,13 +340,15 @@ final class BenchDigitiseCommand implements Callable<Integer> {
         writeTiff(images, DPI, tiff);
         images.clear();
         Path sidecar = outDir.resolve("pages.txt");
+        double[] cpu0 = cpu();
         long t0 = System.nanoTime();
         exec(List.of("ocrmypdf", "-l", "vie", "--output-type", "pdfa-2", "-j", Integer.toString(workers),
                 "--sidecar", sidecar.toString(), tiff.toString(), outDir.resolve("pages.pdf").toString()),
                 outDir.resolve("ocrmypdf.log"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> texts = List.of(Files.readString(sidecar).split("\f", -1));
-        return new Run("ocrmypdf", true, version, seconds, samples.size(), cer(samples, texts), null);
+        return new Run("ocrmypdf", true, version, seconds, cpu()[1] - cpu0[1], samples.size(), cer(samples, texts),
+                null);
     }
 
     private interface PageTask {
@@ -363,6 +384,24 @@ final class BenchDigitiseCommand implements Callable<Integer> {
             String err = Files.readString(output.resolveSibling(output.getFileName() + ".err"));
             throw new IOException(command.get(0) + " failed (exit " + code + "): "
                     + err.lines().reduce((a, b) -> b).orElse(""));
+        }
+    }
+
+    /**
+     * CPU seconds used so far by this process (all its threads) and by its children that have ended (with their
+     * own children), from /proc/self/stat; NaN where there is no /proc. Unlike wall time, little affected by other
+     * work on the machine.
+     */
+    static double[] cpu() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14-17 of proc(5): utime, stime, cutime, cstime, in clock ticks (100 per second on Linux)
+            double self = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            double children = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+            return new double[] { self, children };
+        } catch (IOException | RuntimeException e) {
+            return new double[] { Double.NaN, Double.NaN };
         }
     }
 
@@ -416,18 +455,19 @@ final class BenchDigitiseCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         Run hoso = runs.get(0);
         lines.add(r.text("benchd.header", pages, DPI, workers, Runtime.getRuntime().availableProcessors()));
-        lines.add(String.format(Locale.ROOT, "%-37s %9s %10s %11s %8s", r.text("benchd.col.what"),
+        lines.add(String.format(Locale.ROOT, "%-37s %9s %10s %11s %14s %8s", r.text("benchd.col.what"),
                 r.text("benchd.col.seconds"), r.text("benchd.col.ppm"), r.text("benchd.col.ratio"),
-                r.text("benchd.col.cer")));
+                r.text("benchd.col.cpu"), r.text("benchd.col.cer")));
         for (Run run : runs) {
             String what = r.text("benchd.run." + run.name());
             if (!run.available()) {
                 lines.add(String.format(Locale.ROOT, "%-37s %s", what, run.problem()));
                 continue;
             }
-            lines.add(String.format(Locale.ROOT, "%-37s %9.1f %10.1f %11s %7.2f%%", what, run.seconds(),
+            lines.add(String.format(Locale.ROOT, "%-37s %9.1f %10.1f %11s %14.2f %7.2f%%", what, run.seconds(),
                     run.pagesPerMinute(), run == hoso ? "1.00" : String.format(Locale.ROOT, "%.2f",
-                            hoso.pagesPerMinute() / run.pagesPerMinute()), 100 * run.cer()));
+                            hoso.pagesPerMinute() / run.pagesPerMinute()), run.cpuSecondsPerPage(),
+                    100 * run.cer()));
         }
         lines.add(r.text("benchd.ratioNote"));
         lines.add(r.text("benchd.estimate", estimate, hoso.pagesPerMinute(), days(estimate, hoso.pagesPerMinute()),
@@ -461,6 +501,7 @@ final class BenchDigitiseCommand implements Callable<Integer> {
                 j.put("seconds", round(run.seconds(), 2));
                 j.put("pagesPerMinute", round(run.pagesPerMinute(), 1));
                 j.put("hosoSpeedRatio", round(hoso.pagesPerMinute() / run.pagesPerMinute(), 3));
+                j.put("cpuSecondsPerPage", round(run.cpuSecondsPerPage(), 3));
                 j.put("cer", round(run.cer(), 4));
             } else {
                 j.put("problem", run.problem());

@@ -35,19 +35,29 @@ final class Grey {
         return px[y * width + x] & 0xff;
     }
 
-    /** Luminance (Rec. 601) of any image; bilevel and grey images are copied without conversion loss. */
+    /**
+     * Luminance (Rec. 601) of any image; bilevel and grey images without conversion loss. An 8-bit grey image whose
+     * pixels lie in one plain array is not copied: the grey shares it (neither side is changed after it is made:
+     * every operation here makes a new array).
+     */
     static Grey of(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
-        byte[] out = new byte[w * h];
         if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             Raster r = img.getRaster();
-            if (r.getDataBuffer() instanceof DataBufferByte && r.getNumDataElements() == 1
-                    && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0) {
+            if (r.getDataBuffer() instanceof DataBufferByte d && r.getNumDataElements() == 1
+                    && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0) {
+                if (d.getNumBanks() == 1 && d.getOffset() == 0 && d.getData().length == w * h
+                        && r.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                        && sm.getScanlineStride() == w && sm.getPixelStride() == 1) {
+                    return new Grey(w, h, d.getData());
+                }
+                byte[] out = new byte[w * h];
                 r.getDataElements(0, 0, w, h, out);
                 return new Grey(w, h, out);
             }
         }
+        byte[] out = new byte[w * h];
         if (img.getColorModel().getPixelSize() == 1) {
             Raster r = img.getRaster();
             int[] row = new int[w];
@@ -73,11 +83,15 @@ final class Grey {
         return new Grey(w, h, out);
     }
 
+    /** An 8-bit grey image over the same pixels (not copied; treat it as read-only). */
     BufferedImage toImage() {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        img.getRaster().setDataElements(0, 0, width, height, px);
-        return img;
+        java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(px, px.length),
+                width, height, width, 1, new int[] { 0 }, null);
+        return new BufferedImage(GREY_MODEL, raster, false, null);
     }
+
+    private static final java.awt.image.ColorModel GREY_MODEL = new BufferedImage(1, 1,
+            BufferedImage.TYPE_BYTE_GRAY).getColorModel();
 
     /** A bilevel image (for images that hold only 0 and 255). */
     BufferedImage toBilevel() {
