@@ -424,6 +424,51 @@ class ProductIT {
     }
 
     @Test
+    void benchDigitiseComparesHosoWithTesseractAndOcrmypdfOnTheSamePages() throws Exception {
+        Run bad = hoso("--lang", "en", "bench", "digitise", "--pages", "0");
+        assertEquals(2, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--pages ≥ 1"), bad.err());
+
+        Run run = hoso("bench", "digitise", "--pages", "2", "--jobs", "2", "--estimate", "500000", "--keep",
+                "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        Path folder = Paths.get(json.get("folder").asText());
+        try {
+            assertEquals(2, json.get("pages").asInt());
+            assertEquals(2, json.get("jobs").asInt());
+            JsonNode runs = json.get("runs");
+            assertEquals(List.of("hoso", "tesseract", "ocrmypdf"),
+                    List.of(runs.get(0).get("name").asText(), runs.get(1).get("name").asText(),
+                            runs.get(2).get("name").asText()));
+            JsonNode hoso = runs.get(0);
+            double hosoSpeed = hoso.get("pagesPerMinute").asDouble();
+            // the pages are readable: every way reads them nearly without error
+            for (JsonNode r : runs) {
+                assertTrue(r.get("available").asBoolean(), r.toString());
+                double ppm = r.get("pagesPerMinute").asDouble();
+                assertEquals(2 * 60 / r.get("seconds").asDouble(), ppm, 0.1 + ppm * 0.01, r.toString());
+                assertEquals(hosoSpeed / ppm, r.get("hosoSpeedRatio").asDouble(), 0.01, r.toString());
+                assertTrue(r.get("cer").asDouble() >= 0 && r.get("cer").asDouble() < 0.05, r.toString());
+            }
+            assertTrue(runs.get(1).get("version").asText().startsWith("tesseract "), runs.toString());
+            assertEquals(500_000 / hosoSpeed / 60 / 24, json.at("/estimate/days").asDouble(), 0.1, run.out());
+            assertEquals(3, json.get("loadBefore").size(), run.out());
+            // what each way wrote is there to look at: Hoso's PDF/A per page, tesseract's text, OCRmyPDF's PDF
+            try (Stream<Path> pngs = Files.list(folder)) {
+                assertEquals(2, pngs.filter(p -> p.toString().endsWith(".png")).count());
+            }
+            Path pdf = folder.resolve("hoso/page-001-clean.pdf");
+            assertTrue(Files.readString(pdf, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), pdf.toString());
+            assertEquals(List.of(), pdfaFailures(pdf), "PDF/A-2b");
+            assertTrue(Files.readString(folder.resolve("tesseract/page-002-skewed.txt")).contains("Số:"));
+            assertTrue(Files.size(folder.resolve("ocrmypdf/pages.pdf")) > 1000);
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    @Test
     void qcReportsEveryPageAndFailsOnUnreadableFiles() throws Exception {
         Path dir = Files.createDirectories(home.getParent().resolve("qc"));
         Path empty = Files.write(dir.resolve("rỗng.tif"), new byte[0]);

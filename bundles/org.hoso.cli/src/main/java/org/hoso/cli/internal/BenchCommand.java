@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
  * notices: import rate, database size, latency of the common queries, heap. Numbers go to the bundle README; tests
  * never assert on time.
  */
-@Command(name = "bench", subcommands = { BenchCommand.Catalogue.class, SearchBench.class })
+@Command(name = "bench", subcommands = { BenchCommand.Catalogue.class, SearchBench.class,
+        BenchDigitiseCommand.class })
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,6 +1,7 @@
 package org.hoso.digitise.api;
 
 import java.awt.image.BufferedImage;
+import java.text.Normalizer;
 import java.util.Objects;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -88,4 +89,57 @@ public interface SampleScans {
      * @since 0.2.0
      */
     SampleScan page(Document document, long seed, int dpi, Degradation degradation);
+
+    /**
+     * Character error rate of recognised text against the truth: the edit distance (insertions, deletions,
+     * substitutions of UTF-16 characters) over the truth's length, both in NFC with runs of white space folded to
+     * one space. 0 is perfect; above 1 is possible when much more is read than written.
+     *
+     * @since 0.2.0
+     */
+    static double characterErrorRate(String truth, String recognised) {
+        String t = fold(truth);
+        String h = fold(recognised);
+        if (t.isEmpty()) {
+            return h.isEmpty() ? 0 : 1;
+        }
+        return (double) editDistance(t, h) / t.length();
+    }
+
+    /**
+     * The edit distance between two texts after NFC and white space folding (the numerator of
+     * {@link #characterErrorRate}), for rates summed over many pages.
+     *
+     * @since 0.2.0
+     */
+    static int editDistance(String a, String b) {
+        String x = fold(a);
+        String y = fold(b);
+        int[] prev = new int[y.length() + 1];
+        int[] cur = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            cur[0] = i;
+            char cx = x.charAt(i - 1);
+            for (int j = 1; j <= y.length(); j++) {
+                int sub = prev[j - 1] + (cx == y.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[y.length()];
+    }
+
+    /**
+     * The text as the error rate compares it: NFC, white space runs as one space, no space at either end.
+     *
+     * @since 0.2.0
+     */
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    }
 }

@@ -60,8 +60,7 @@ final class Analysis {
                     win[k++] = g.px[row + 1] & 0xff;
                 }
                 int c = win[4];
-                Arrays.sort(win);
-                if (Math.abs(c - win[4]) > 60) {
+                if (Math.abs(c - Grey.median9(win)) > 60) {
                     outliers++;
                 }
                 n++;

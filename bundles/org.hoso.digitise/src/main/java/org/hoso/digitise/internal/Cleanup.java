@@ -9,7 +9,7 @@ import org.hoso.digitise.api.CleanupPlan;
  * The clean-up plans and their steps. What a page needs decides the order in which plans are tried:
  * <ul>
  * <li>a clean page goes to Tesseract in grey (its own Otsu thresholding does well there), enlarged when the
- * letters are small;</li>
+ * letters are small, after a 3×3 median when it has a few specks;</li>
  * <li>noise or faint ink: 3×3 median (noise is pixel-sized, so before enlarging), background normalisation, Otsu:
  * plain Tesseract reads nothing on such pages;</li>
  * <li>the strongest: median, normalisation and Sauvola's adaptive threshold, for uneven pages.</li>
@@ -26,7 +26,10 @@ final class Cleanup {
 
     static List<CleanupPlan> plans(PageTraits t) {
         String up = t.upscale() > 1 ? "upscale" + t.upscale() : null;
-        CleanupPlan light = plan("clean page: Tesseract thresholds the grey image itself", "grey", up);
+        CleanupPlan light = t.specks()
+                ? plan("clean page with specks: despeckle (before the deskew turn); Tesseract thresholds the grey",
+                        "grey", "median3", up)
+                : plan("clean page: Tesseract thresholds the grey image itself", "grey", up);
         CleanupPlan otsu = plan("noise or faint ink: despeckle, even the background, global threshold", "grey",
                 "median3", "normalise", up, "otsu");
         CleanupPlan sauvola = plan("strongest: despeckle, even the background, adaptive threshold", "grey", "median3",
@@ -73,14 +76,17 @@ final class Cleanup {
     /**
      * The plan applied to the scan in grey, turned by {@code rotation} and {@code skew} (counter-clockwise
      * degrees to undo). A median filter runs before the turn: interpolation would smear specks into blots that a
-     * median no longer removes.
+     * median no longer removes. {@code turned} gives the original turned (made once for the page and the image
+     * kept, when first needed).
      */
-    static Result apply(Grey original, int rotation, double skew, CleanupPlan plan, PageTraits t) {
-        Grey g = original;
+    static Result apply(Grey original, java.util.function.Supplier<Grey> turned, int rotation, double skew,
+            CleanupPlan plan, PageTraits t) {
+        Grey g;
         if (plan.steps().contains("median3")) {
-            g = g.median3();
+            g = original.median3().rotate(rotation).rotateSmall(skew);
+        } else {
+            g = turned.get();
         }
-        g = g.rotate(rotation).rotateSmall(skew);
         return apply(g, plan, t, true);
     }
 

@@ -49,20 +49,42 @@ public final class DigitiserImpl implements Digitiser {
         this.writer = writer;
     }
 
+    /**
+     * Mean word confidence of the first reading under which Tesseract's orientation detection is asked whether the
+     * page is upside down (an upside-down page reads far below this; an upright one that reads well is not asked).
+     */
+    static final double ORIENT_BELOW = 80;
+
     @Override
     public DigitisedPage digitise(PageImage page, DigitiseOptions options) throws IOException {
-        QualityChecks.Assessment a = quality.assess(page, options.policy());
+        QualityChecks.Assessment a = quality.assess(page, options.policy(), false);
         QualityReport report = a.report();
-        PageTraits traits = a.traits();
-        double skew = Math.abs(report.skewDegrees()) >= 0.1 ? report.skewDegrees() : 0;
-        PageImage display = upright(page, report.rotation(), skew);
-        double ocrDpi = a.workDpi();
         if (report.blank() || (!report.passed() && !options.ocrFailingPages())) {
+            a = quality.orient(a);
+            PageImage display = new Turned(page, a).display();
             OcrPage empty = new OcrPage(display.image().getWidth(), display.image().getHeight(), display.dpi(),
                     options.ocr().languages(), List.of());
-            return new DigitisedPage(report, display, empty, List.of());
+            return new DigitisedPage(a.report(), display, empty, List.of());
         }
-        Grey grey = a.grey();
+        DigitisedPage d = read(page, a, options, true);
+        if (d == null) {
+            // the first reading was poor and the orientation check found the page upside down: read it turned
+            d = read(page, quality.orient(a), options, false);
+        }
+        return d;
+    }
+
+    /**
+     * OCR with the clean-up plans in turn. With {@code mayOrient}, a first reading under {@link #ORIENT_BELOW} on a
+     * page whose orientation was not checked asks for the check; null when it finds the page turned.
+     */
+    private DigitisedPage read(PageImage page, QualityChecks.Assessment a, DigitiseOptions options, boolean mayOrient)
+            throws IOException {
+        QualityReport report = a.report();
+        PageTraits traits = a.traits();
+        Turned turned = new Turned(page, a);
+        PageImage display = turned.display();
+        double ocrDpi = a.workDpi();
         List<CleanupPlan> plans = Cleanup.plans(traits);
         int mandatory = Cleanup.mandatory(traits);
         List<Attempt> attempts = new ArrayList<>();
@@ -74,9 +96,17 @@ public final class DigitiserImpl implements Digitiser {
                 break;
             }
             long start = System.nanoTime();
-            Cleanup.Result cleaned = Cleanup.apply(grey, report.rotation(), -skew, plan, traits);
+            Cleanup.Result cleaned = Cleanup.apply(a.grey(), turned::grey, report.rotation(), -turned.skew, plan,
+                    traits);
             OcrPage ocr = engine.recognise(Pages.grey(cleaned.image(), ocrDpi * cleaned.scale()), options.ocr());
             long millis = (System.nanoTime() - start) / 1_000_000;
+            if (mayOrient && attempts.isEmpty() && !a.upsideDownChecked() && ocr.meanConfidence() < ORIENT_BELOW) {
+                QualityChecks.Assessment oriented = quality.orient(a);
+                if (oriented.report().rotation() != report.rotation()) {
+                    return null;
+                }
+                report = oriented.report();
+            }
             double score = score(ocr);
             attempts.add(new Attempt(plan, ocr.meanConfidence(), ocr.words().size(), false, millis));
             if (score > bestScore) {
@@ -93,6 +123,44 @@ public final class DigitiserImpl implements Digitiser {
                 chosen.millis()));
         OcrPage text = new OcrPage(best.width(), best.height(), display.dpi(), best.languages(), best.lines());
         return new DigitisedPage(report, display, text, attempts);
+    }
+
+    /**
+     * The page turned upright and straightened: in grey (what clean-up starts from when no median comes first)
+     * and in its own tones (the image kept), the grey turned once for both.
+     */
+    private static final class Turned {
+        final PageImage page;
+        final QualityChecks.Assessment a;
+        final int rotation;
+        final double skew;
+        private Grey grey;
+
+        Turned(PageImage page, QualityChecks.Assessment a) {
+            this.page = page;
+            this.a = a;
+            this.rotation = a.report().rotation();
+            this.skew = Math.abs(a.report().skewDegrees()) >= 0.1 ? a.report().skewDegrees() : 0;
+        }
+
+        Grey grey() {
+            if (grey == null) {
+                grey = a.grey().rotate(rotation).rotateSmall(-skew);
+            }
+            return grey;
+        }
+
+        PageImage display() {
+            if (rotation == 0 && skew == 0) {
+                return page;
+            }
+            ColourKind kind = page.info().colour();
+            if (kind == ColourKind.COLOUR) {
+                return upright(page, rotation, skew);
+            }
+            BufferedImage out = kind == ColourKind.BILEVEL ? grey().threshold(127).toBilevel() : grey().toImage();
+            return page.withImage(out, page.dpi());
+        }
     }
 
     /** Characters read, weighted by confidence: what a reader would get right. */

@@ -18,6 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
+import javax.imageio.stream.ImageOutputStream;
 import javax.xml.transform.TransformerException;
 
 import org.apache.pdfbox.Loader;
@@ -158,7 +168,7 @@ public final class PdfAWriterImpl implements PdfAWriter {
         if (kind == ColourKind.BILEVEL || img.getColorModel().getPixelSize() == 1) {
             BufferedImage bilevel = img.getType() == BufferedImage.TYPE_BYTE_BINARY
                     && img.getColorModel().getPixelSize() == 1 ? img : Grey.of(img).threshold(127).toBilevel();
-            return CCITTFactory.createFromImage(doc, bilevel);
+            return CCITTFactory.createFromByteArray(doc, g4Tiff(bilevel));
         }
         BufferedImage src = img;
         if (kind == ColourKind.GREY && img.getType() != BufferedImage.TYPE_BYTE_GRAY) {
@@ -172,6 +182,31 @@ public final class PdfAWriterImpl implements PdfAWriter {
             src = rgb;
         }
         return JPEGFactory.createFromImage(doc, src, JPEG_QUALITY);
+    }
+
+    /**
+     * The bilevel image as a one-strip TIFF with CCITT G4 compression, by the JDK's encoder working on the packed
+     * bits: PDFBox takes the G4 data out of it as it is. ({@code CCITTFactory.createFromImage} reads the image pixel
+     * by pixel and is ten times slower on an A4 page at 300 dpi.)
+     */
+    static byte[] g4Tiff(BufferedImage bilevel) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("CCITT T.6");
+            TIFFDirectory dir = TIFFDirectory.createFromMetadata(writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(bilevel), param));
+            // one strip for the whole page: what CCITTFactory can take out
+            TIFFTag rowsPerStrip = BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP);
+            dir.addTIFFField(new TIFFField(rowsPerStrip, TIFFTag.TIFF_LONG, 1, new long[] { bilevel.getHeight() }));
+            writer.write(null, new IIOImage(bilevel, null, dir.getAsMetadata()), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     /** The text without characters the font cannot show (rare symbols Tesseract may return), NFC. */

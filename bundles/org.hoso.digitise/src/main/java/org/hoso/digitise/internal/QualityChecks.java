@@ -39,16 +39,24 @@ public final class QualityChecks implements QualityChecker {
         this.engine = engine;
     }
 
-    /** The report and the measurements it came from. */
-    record Assessment(QualityReport report, PageTraits traits, Grey grey, double workDpi) {
+    /**
+     * The report and the measurements it came from; {@code upsideDownChecked} is false when Tesseract's orientation
+     * detection was left for later ({@link #orient}).
+     */
+    record Assessment(QualityReport report, PageTraits traits, Grey grey, double workDpi, boolean upsideDownChecked) {
     }
 
     @Override
     public QualityReport check(PageImage page, QualityPolicy policy) throws IOException {
-        return assess(page, policy).report();
+        return assess(page, policy, true).report();
     }
 
-    Assessment assess(PageImage page, QualityPolicy policy) throws IOException {
+    /**
+     * The checks. With {@code upsideDown} false, a page whose text lines run across is taken to be upright without
+     * asking Tesseract's orientation detection (about a third of a second per page): the {@link DigitiserImpl}
+     * asks it only when the page then reads badly, as an upside-down page does.
+     */
+    Assessment assess(PageImage page, QualityPolicy policy, boolean upsideDown) throws IOException {
         Grey grey = Grey.of(page.image());
         PageTraits t = Analysis.measure(grey, page.dpi());
         boolean known = page.info().dpiKnown();
@@ -76,7 +84,8 @@ public final class QualityChecks implements QualityChecker {
             issues.add(issue(Code.SKEWED, Severity.WARN, String.format(Locale.ROOT, "%.2f", skew),
                     String.format(Locale.ROOT, "%.1f", policy.maxSkewDegrees())));
         }
-        int rotation = blank ? 0 : rotation(grey, t, workDpi);
+        boolean ask = upsideDown || t.sideways();
+        int rotation = blank ? 0 : ask ? rotation(grey, t, workDpi) : 0;
         if (rotation != 0) {
             issues.add(issue(Code.ROTATED, Severity.WARN, num(rotation)));
         }
@@ -85,7 +94,28 @@ public final class QualityChecks implements QualityChecker {
         }
         QualityReport report = new QualityReport(page.info(), known ? page.dpi() : Math.round(estimated), known,
                 page.info().bitsPerPixel(), t.inkShare(), skew, rotation, issues);
-        return new Assessment(report, t, grey, workDpi);
+        return new Assessment(report, t, grey, workDpi, blank || ask);
+    }
+
+    /** The assessment with the upside-down check done (itself when it was done already). */
+    Assessment orient(Assessment a) throws IOException {
+        if (a.upsideDownChecked()) {
+            return a;
+        }
+        int rotation = rotation(a.grey(), a.traits(), a.workDpi());
+        QualityReport r = a.report();
+        List<QualityIssue> issues = new ArrayList<>(r.issues());
+        if (rotation != 0) {
+            // in the order assess() gives: before the cropping finding
+            int at = issues.size();
+            while (at > 0 && issues.get(at - 1).code() == Code.CROPPED) {
+                at--;
+            }
+            issues.add(at, issue(Code.ROTATED, Severity.WARN, num(rotation)));
+        }
+        QualityReport report = new QualityReport(r.page(), r.dpi(), r.dpiKnown(), r.bitsPerPixel(), r.inkShare(),
+                r.skewDegrees(), rotation, issues);
+        return new Assessment(report, a.traits(), a.grey(), a.workDpi(), true);
     }
 
     /** Clockwise degrees that turn the page upright. */

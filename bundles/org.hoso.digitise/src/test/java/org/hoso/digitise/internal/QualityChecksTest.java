@@ -66,6 +66,9 @@ class QualityChecksTest {
             DigitisedPage d = Engines.DIGITISER.digitise(page(g.toImage(), 200, true, ColourKind.GREY, 8),
                     DigitiseOptions.DEFAULT);
             assertTrue(Cer.of(scan.text(), d.ocr().text()) < 0.05, d.ocr().text());
+            // the digitiser asks the orientation check only after a poor first reading: it still says so
+            assertEquals(180, d.quality().rotation(), d.quality().toString());
+            assertTrue(d.quality().has(Code.ROTATED), d.quality().toString());
         }
     }
 
