@@ -21,15 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -91,28 +82,7 @@ class DigitiseIT {
         }
         g.dispose();
         Files.createDirectories(file.getParent());
-        writePng(img, 200, file);
-    }
-
-    /** A PNG that states its resolution (pHYs), as a scanner writes it. */
-    private static void writePng(BufferedImage img, int dpi, Path file) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
-        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode tree = new IIOMetadataNode("javax_imageio_png_1.0");
-        tree.appendChild(phys);
-        meta.mergeTree("javax_imageio_png_1.0", tree);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            writer.setOutput(out);
-            writer.write(new IIOImage(img, null, meta));
-        } finally {
-            writer.dispose();
-        }
+        org.hoso.digitise.api.SampleScans.writePng(img, 200, file);
     }
 
     @Test

@@ -1,18 +1,9 @@
 package org.hoso.cli.internal;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.model.CodeList;
@@ -57,7 +48,7 @@ final class SamplePages {
                             LOOKS[written % LOOKS.length]);
                     Path png = dir.resolve(file.fileCode()).resolve(String.format("%02d.png", item.position()));
                     Files.createDirectories(png.getParent());
-                    writePng(scan.image(), DPI, png);
+                    SampleScans.writePng(scan.image(), DPI, png);
                     written++;
                 }
                 if (written == max) {
@@ -69,27 +60,6 @@ final class SamplePages {
     }
 
     private static final int DPI = 200;
-
-    /** A PNG that states its resolution (pHYs), as a scanner writes it. */
-    static void writePng(BufferedImage img, int dpi, Path file) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
-                    writer.getDefaultWriteParam());
-            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-            String perMetre = Long.toString(Math.round(dpi / 0.0254));
-            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-            phys.setAttribute("unitSpecifier", "meter");
-            IIOMetadataNode tree = new IIOMetadataNode("javax_imageio_png_1.0");
-            tree.appendChild(phys);
-            meta.mergeTree("javax_imageio_png_1.0", tree);
-            writer.setOutput(out);
-            writer.write(new IIOImage(img, null, meta));
-        } finally {
-            writer.dispose();
-        }
-    }
 
     /** What the page shows, from the document's catalogue fields. */
     static SampleScans.Document document(Description d) {

@@ -1,8 +1,18 @@
 package org.hoso.digitise.api;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Objects;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -89,6 +99,35 @@ public interface SampleScans {
      * @since 0.2.0
      */
     SampleScan page(Document document, long seed, int dpi, Degradation degradation);
+
+    /**
+     * Writes an image as a PNG that states its resolution ({@code pHYs}), as a scanner writes it: the quality checks
+     * then judge it by its stated dpi rather than estimate one from the letter size.
+     *
+     * @since 0.3.0
+     */
+    static void writePng(BufferedImage image, int dpi, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            if (out == null) {
+                throw new IOException("cannot write " + file);
+            }
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    writer.getDefaultWriteParam());
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            String perMetre = Long.toString(Math.round(dpi / 0.0254));
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode tree = new IIOMetadataNode("javax_imageio_png_1.0");
+            tree.appendChild(phys);
+            meta.mergeTree("javax_imageio_png_1.0", tree);
+            writer.setOutput(out);
+            writer.write(new IIOImage(image, null, meta));
+        } finally {
+            writer.dispose();
+        }
+    }
 
     /**
      * Character error rate of recognised text against the truth: the edit distance (insertions, deletions,

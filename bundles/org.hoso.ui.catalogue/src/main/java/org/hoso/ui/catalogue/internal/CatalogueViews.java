@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.hoso.core.api.SearchService;
 import org.hoso.ui.api.WorkbenchView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,6 +97,25 @@ abstract class CatalogueViews implements WorkbenchView {
         @Override
         Control create(Composite parent, CatalogueSession session, Texts texts) {
             return new PageView(parent, session, texts).control();
+        }
+    }
+
+    /** Search over the catalogue and the pages' text; a result opens in the editor. */
+    @Component(service = WorkbenchView.class)
+    @WorkbenchView.Kind(id = "hoso.search", order = 6)
+    public static final class SearchView extends CatalogueViews {
+        private final SearchService search;
+
+        @Activate
+        public SearchView(@Reference(name = "session") CatalogueSession session,
+                @Reference(name = "search") SearchService search) {
+            super(session, "hoso.search", "search.title");
+            this.search = search;
+        }
+
+        @Override
+        Control create(Composite parent, CatalogueSession session, Texts texts) {
+            return new SearchPanel(parent, session, search, texts).control();
         }
     }
 }
