@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hoso.digitise.api.CleanupPlan;
 import org.hoso.digitise.api.ColourKind;
@@ -15,6 +16,7 @@ import org.hoso.digitise.api.DigitisedPage;
 import org.hoso.digitise.api.DigitisedPage.Attempt;
 import org.hoso.digitise.api.Digitiser;
 import org.hoso.digitise.api.DocumentInfo;
+import org.hoso.digitise.api.ImageFilter;
 import org.hoso.digitise.api.OcrEngine;
 import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.PageImage;
@@ -24,6 +26,9 @@ import org.hoso.digitise.api.QualityReport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * One page: quality checks; the scan turned upright and deskewed (tones untouched) as the image to keep; a
@@ -47,6 +52,40 @@ public final class DigitiserImpl implements Digitiser {
         this.engine = engine;
         this.quality = quality instanceof QualityChecks q ? q : new QualityChecks(engine);
         this.writer = writer;
+    }
+
+    /**
+     * Clean-up steps that plugins contribute ({@link ImageFilter} services, e.g. a province's filter that removes a
+     * red seal): each is applied, in the order of their ids, to the cleaned-up page just before OCR, and named in the
+     * attempt's plan. They work on the OCR derivative only: the image kept in the PDF is never filtered.
+     */
+    private final List<ImageFilter> filters = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFilter(ImageFilter filter) {
+        filters.add(filter);
+        filters.sort(java.util.Comparator.comparing(ImageFilter::id));
+    }
+
+    void removeFilter(ImageFilter filter) {
+        filters.remove(filter);
+    }
+
+    /** A plugin's filter, held to its contract: same page size, no exception escaping as the page's failure. */
+    private static PageImage filtered(ImageFilter f, PageImage in) throws IOException {
+        PageImage out;
+        try {
+            out = f.apply(in);
+        } catch (RuntimeException e) {
+            throw new IOException("image filter " + f.id() + " failed on " + in.label() + ": " + e, e);
+        }
+        if (out == null || out.image().getWidth() != in.image().getWidth()
+                || out.image().getHeight() != in.image().getHeight()) {
+            throw new IOException("image filter " + f.id() + " changed the size of " + in.label()
+                    + ": filters before OCR must keep the page's geometry");
+        }
+        return out;
     }
 
     /**
@@ -91,14 +130,22 @@ public final class DigitiserImpl implements Digitiser {
         OcrPage best = null;
         double bestScore = -1;
         int bestIndex = -1;
-        for (CleanupPlan plan : plans) {
+        for (CleanupPlan planned : plans) {
+            CleanupPlan plan = planned;
             if (attempts.size() >= MAX_ATTEMPTS) {
                 break;
             }
             long start = System.nanoTime();
             Cleanup.Result cleaned = Cleanup.apply(a.grey(), turned::grey, report.rotation(), -turned.skew, plan,
                     traits);
-            OcrPage ocr = engine.recognise(Pages.grey(cleaned.image(), ocrDpi * cleaned.scale()), options.ocr());
+            PageImage forOcr = Pages.grey(cleaned.image(), ocrDpi * cleaned.scale());
+            List<String> steps = new ArrayList<>(plan.steps());
+            for (ImageFilter f : filters) {
+                forOcr = filtered(f, forOcr);
+                steps.add(f.id());
+            }
+            OcrPage ocr = engine.recognise(forOcr, options.ocr());
+            plan = steps.size() == plan.steps().size() ? plan : new CleanupPlan(steps, plan.reason());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (mayOrient && attempts.isEmpty() && !a.upsideDownChecked() && ocr.meanConfidence() < ORIENT_BELOW) {
                 QualityChecks.Assessment oriented = quality.orient(a);
