@@ -92,7 +92,9 @@ class VietadminAccuracyTest {
 
     @Test
     void everyFieldFromTheScansThroughTesseract() throws Exception {
-        List<Row> rows = rows();
+        // the "v0_original" variants are the originals saved again: org.hoso.digitise's OcrAccuracyTest reads them;
+        // leaving them out here saves two OCR runs of the suite's time
+        List<Row> rows = rows().stream().filter(r -> !r.image().getFileName().toString().contains("_v0_")).toList();
         List<OcrPage> pages = Ocr.all(rows, r -> Ocr.read(r.image()));
         Score all = new Score(List.copyOf(COLUMNS.values()));
         Score originals = new Score(List.copyOf(COLUMNS.values()));
@@ -116,7 +118,7 @@ class VietadminAccuracyTest {
         }
         System.out.println("vietadmin, OCR then extract, per image:\n" + perImage);
         System.out.println("vietadmin, OCR then extract, the two original scans:\n" + originals.table("field"));
-        System.out.println("vietadmin, OCR then extract, all 12 images:\n" + all.table("field"));
+        System.out.println("vietadmin, OCR then extract, all " + rows.size() + " images:\n" + all.table("field"));
         for (String key : List.of(ItemFields.TYPE, "numberSymbol", ItemFields.DATE, ItemFields.ISSUER,
                 ItemFields.SIGNER_TITLE)) {
             assertEquals(1.0, originals.recall(key), "from the two original scans: " + key);
