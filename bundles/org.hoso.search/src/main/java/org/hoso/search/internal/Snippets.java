@@ -80,6 +80,7 @@ final class Snippets {
             StringBuilder text = new StringBuilder();
             List<Span> spans = new ArrayList<>();
             int previousEnd = -1;
+            java.util.Set<String> shownLines = new java.util.HashSet<>();
             for (Passage p : passages) {
                 int start = p.getStartOffset();
                 int end = Math.min(p.getEndOffset(), content.length());
@@ -96,8 +97,8 @@ final class Snippets {
                 while (start < end && Character.isWhitespace(content.charAt(start))) {
                     start++;
                 }
-                if (start >= end) {
-                    continue;
+                if (start >= end || !shownLines.add(content.substring(start, end))) {
+                    continue; // empty, or the same line again (a page's text repeats the abstract)
                 }
                 if (previousEnd >= 0) {
                     text.append(content.substring(previousEnd, start).strip().isEmpty() ? " · " : " … ");

@@ -300,7 +300,8 @@ class SearchServiceTest {
         Page page = derby.addPage(decision.id(), image, "lan");
         assertTrue(codes("truong mam non").isEmpty());
         String ocr = "ỦY BAN NHÂN DÂN\nXÃ TÂN TRÀO\nQUYẾT ĐỊNH\nĐiều 1. Giao đất xây dựng trường mầm non "
-                + "thôn Tân Lập cho Ban quản lý dự án.\nĐiều 2. Chánh Văn phòng chịu trách nhiệm thi hành.";
+                + "thôn Tân Lập cho Ban quản lý dự án.\nĐiều 2. Chánh Văn phòng chịu trách nhiệm thi hành.\n"
+                + "Về việc phê duyệt kế hoạch sử dụng đất năm 2019";
         ObjectId text = objects.put(new ByteArrayInputStream(
                 java.text.Normalizer.normalize(ocr, java.text.Normalizer.Form.NFD).getBytes(StandardCharsets.UTF_8)))
                 .id();
@@ -312,6 +313,9 @@ class SearchServiceTest {
         assertTrue(hit.snippet().marked("[", "]").contains("xây dựng [trường mầm non] thôn Tân Lập"),
                 hit.snippet().marked("[", "]"));
         assertEquals(List.of(decision.docCode()), codes("text:\"tan lap\""));
+        // the page repeats the abstract: the snippet shows that line once
+        assertEquals("Về việc [phê duyệt] kế hoạch sử dụng đất năm 2019",
+                find("phe duyet").hits().get(0).snippet().marked("[", "]"));
         assertEquals(1, search.rebuild().pages());
         assertEquals(List.of(decision.docCode()), codes("\"truong mam non\""));
     }
