@@ -53,6 +53,7 @@ import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.OcrWord;
 import org.hoso.ui.api.Workbench;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -318,6 +319,64 @@ class CatalogueIT {
         assertTrue(robot.onUi(() -> shell.getClientArea().contains(status.getParent().getLocation().x,
                 status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
                 "the status line is inside the window");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /**
+     * Measures (does not assert) a fonds of many files in the navigator, when {@code HOSO_UI_BIG_FONDS} names how many
+     * (100000 for the README's numbers): the window opening, the fonds shown, its biggest node's first files, its
+     * last file, and the heap in use. The fonds is imported with the store's bulk import the first time.
+     */
+    @Test
+    void aFondsOfManyFilesOpensAtOnce() throws Exception {
+        String many = System.getenv("HOSO_UI_BIG_FONDS");
+        Assumptions.assumeTrue(many != null && many.matches("\\d+"),
+                "HOSO_UI_BIG_FONDS=N measures a fonds of N files");
+        int files = Integer.parseInt(many);
+        String big = "BIG" + files;
+        if (catalogue.fonds(big).isEmpty()) {
+            long t = System.nanoTime();
+            catalogue.importBatch(sample.bulkInventory(big, 7, files, 1), "itest");
+            System.out.printf("[itest] imported %d files in %.1f s%n", files, (System.nanoTime() - t) / 1e9);
+        }
+        String framework = Robot.framework(context);
+        long start = System.nanoTime();
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        TreeItem fondsRow = Robot.await("the big fonds", () -> robot.onUi(() -> Arrays.stream(tree.getItems())
+                .filter(i -> i.getText().startsWith(big + " — ")).findFirst()));
+        long shown = System.nanoTime() - start;
+        Map<Long, Long> counts = catalogue.fileCounts(big);
+        SchemeNode biggest = catalogue.scheme(big).stream()
+                .max(java.util.Comparator.comparingLong(n -> counts.getOrDefault(n.id(), 0L))).orElseThrow();
+        long nodeFiles = counts.get(biggest.id());
+        long t1 = System.nanoTime();
+        TreeItem nodeRow = child(robot, fondsRow, biggest.code() + ". " + biggest.title() + " (");
+        robot.onUi(() -> {
+            nodeRow.setExpanded(true);
+            return null;
+        });
+        Robot.await("its first file", () -> robot.onUi(() -> Optional.of(nodeRow.getItem(0).getText())
+                .filter(t -> t.matches("\\d+\\. .*"))));
+        long firstFiles = System.nanoTime() - t1;
+        long t2 = System.nanoTime();
+        int last = (int) nodeFiles - 1;
+        robot.onUi(() -> {
+            tree.showItem(nodeRow.getItem(last));
+            return null;
+        });
+        String lastText = Robot.await("its last file", () -> robot.onUi(() -> Optional.of(nodeRow.getItem(last)
+                .getText()).filter(t -> t.matches("\\d+\\. .*"))));
+        long lastFile = System.nanoTime() - t2;
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long used = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        Screenshots.take(robot, shell, "navigator-" + files + "-" + framework + ".png");
+        System.out.printf("[itest] %s: %d files (%d in node %s): window to fonds shown %d ms, node's first files "
+                + "%d ms, its last file (%s) %d ms, heap in use after GC %d MB (max %d MB)%n", framework, files,
+                nodeFiles, biggest.code(), shown / 1_000_000, firstFiles / 1_000_000, lastText, lastFile / 1_000_000,
+                used, rt.maxMemory() / (1024 * 1024));
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 
