@@ -12,6 +12,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -321,6 +323,36 @@ class CatalogueIT {
                 status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
                 "the status line is inside the window");
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** English chosen in the preferences (kept in the user's settings file): every text of the window follows. */
+    @Test
+    void theWindowSpeaksEnglishWhenTheUserChoseIt() throws Exception {
+        Path settings = Path.of(context.getProperty("hoso.ui.settings"));
+        Files.createDirectories(settings.getParent());
+        Optional<String> before = Files.exists(settings) ? Optional.of(Files.readString(settings)) : Optional.empty();
+        Files.writeString(settings, before.orElse("") + "\nlanguage=en\n");
+        try {
+            Robot robot = Robot.open(workbench, Robot.framework(context), uiErrors);
+            Shell shell = workbench.shell().orElseThrow();
+            assertEquals("Hoso — Archival workbench", robot.onUi(() -> shell.getText()));
+            CTabFolder left = robot.onUi(() -> Robot.find(shell, "workbench.stack.left", CTabFolder.class));
+            assertEquals("Catalogue", robot.onUi(() -> left.getItem(0).getText()));
+            Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+            Robot.await("the fonds in English", () -> robot.onUi(() -> Arrays.stream(tree.getItems())
+                    .map(TreeItem::getText).filter(t -> t.startsWith(FONDS) && t.endsWith(" files)")).findFirst()));
+            ToolBar bar = robot.onUi(() -> Robot.find(shell, "workbench.perspectives", ToolBar.class));
+            assertEquals(List.of("Perspective:", "Arrangement", "Digitisation", "Metadata", "Reports"), robot.onUi(
+                    () -> Arrays.stream(bar.getItems()).map(ToolItem::getText).filter(t -> !t.isEmpty()).toList()));
+        } finally {
+            workbench.close();
+            workbench.awaitClosed(Robot.PATIENCE);
+            if (before.isPresent()) {
+                Files.writeString(settings, before.get());
+            } else {
+                Files.delete(settings);
+            }
+        }
     }
 
     /**
