@@ -12,6 +12,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +55,7 @@ import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.OcrWord;
 import org.hoso.ui.api.Workbench;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -204,16 +207,16 @@ class CatalogueIT {
         robot.click(startDate);
         robot.combo('a', SWT.CTRL);
         robot.type("31/02/2001");
-        Label dateProblem = robot.onUi(() -> Robot.find(shell, "editor.problem.startDate", Label.class));
-        Robot.await("the wrong date to be pointed out", () -> Optional.of(robot.onUi(dateProblem::getText))
-                .filter(t -> t.contains("không phải ngày")));
-        assertTrue(robot.onUi(() -> dateProblem.isVisible()), "the problem is shown");
+        Robot.await("the wrong date to be pointed out", () -> Optional.ofNullable(robot.onUi(() -> {
+            Label l = Robot.find(shell, "editor.problem.startDate", Label.class);
+            return l != null && l.isVisible() ? l.getText() : null;
+        })).filter(t -> t.contains("không phải ngày")));
         robot.combo('a', SWT.CTRL);
         // January of the year the file starts: valid, and not after its end
         String year = file.description().text(FileFields.START_DATE).map(v -> v.substring(0, 4)).orElse("1998");
         robot.type("01/" + year);
-        Robot.await("the date to be accepted", () -> robot.onUi(dateProblem::isVisible)
-                ? Optional.empty() : Optional.of(true));
+        Robot.await("the date to be accepted", () -> robot.onUi(() -> Robot.find(shell, "editor.problem.startDate",
+                Label.class).isVisible()) ? Optional.empty() : Optional.of(true));
 
         Text titleField = robot.onUi(() -> Robot.find(shell, "editor.field.title", Text.class));
         String corrected = "Ho so sua tay " + System.currentTimeMillis() % 100_000;
@@ -227,10 +230,11 @@ class CatalogueIT {
         assertEquals(Provenance.Source.TYPED, saved.description().get(FileFields.TITLE).orElseThrow()
                 .provenance().source());
         assertEquals(year + "-01", saved.description().text(FileFields.START_DATE).orElseThrow());
-        Label newProvenance = Robot.await("the provenance shown as typed", () -> Optional.ofNullable(robot.onUi(
-                () -> Robot.find(shell, "editor.provenance.title", Label.class)))
-                .filter(l -> robot.onUi(l::getText).startsWith("Nhập tay: ")));
-        String typedBy = robot.onUi(() -> newProvenance.getText());
+        // found and read in one go: the form is built again whenever the file is read again
+        String typedBy = Robot.await("the provenance shown as typed", () -> Optional.ofNullable(robot.onUi(() -> {
+            Label l = Robot.find(shell, "editor.provenance.title", Label.class);
+            return l == null ? null : l.getText();
+        })).filter(t -> t.startsWith("Nhập tay: ")));
         assertTrue(typedBy.contains(System.getProperty("user.name")), typedBy);
         Screenshots.take(robot, shell, "editor-" + framework + ".png");
 
@@ -318,6 +322,94 @@ class CatalogueIT {
         assertTrue(robot.onUi(() -> shell.getClientArea().contains(status.getParent().getLocation().x,
                 status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
                 "the status line is inside the window");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** English chosen in the preferences (kept in the user's settings file): every text of the window follows. */
+    @Test
+    void theWindowSpeaksEnglishWhenTheUserChoseIt() throws Exception {
+        Path settings = Path.of(context.getProperty("hoso.ui.settings"));
+        Files.createDirectories(settings.getParent());
+        Optional<String> before = Files.exists(settings) ? Optional.of(Files.readString(settings)) : Optional.empty();
+        Files.writeString(settings, before.orElse("") + "\nlanguage=en\n");
+        try {
+            Robot robot = Robot.open(workbench, Robot.framework(context), uiErrors);
+            Shell shell = workbench.shell().orElseThrow();
+            assertEquals("Hoso — Archival workbench", robot.onUi(() -> shell.getText()));
+            CTabFolder left = robot.onUi(() -> Robot.find(shell, "workbench.stack.left", CTabFolder.class));
+            assertEquals("Catalogue", robot.onUi(() -> left.getItem(0).getText()));
+            Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+            Robot.await("the fonds in English", () -> robot.onUi(() -> Arrays.stream(tree.getItems())
+                    .map(TreeItem::getText).filter(t -> t.startsWith(FONDS) && t.endsWith(" files)")).findFirst()));
+            ToolBar bar = robot.onUi(() -> Robot.find(shell, "workbench.perspectives", ToolBar.class));
+            assertEquals(List.of("Perspective:", "Arrangement", "Digitisation", "Metadata", "Reports"), robot.onUi(
+                    () -> Arrays.stream(bar.getItems()).map(ToolItem::getText).filter(t -> !t.isEmpty()).toList()));
+        } finally {
+            workbench.close();
+            workbench.awaitClosed(Robot.PATIENCE);
+            if (before.isPresent()) {
+                Files.writeString(settings, before.get());
+            } else {
+                Files.delete(settings);
+            }
+        }
+    }
+
+    /**
+     * Measures (does not assert) a fonds of many files in the navigator, when {@code HOSO_UI_BIG_FONDS} names how many
+     * (100000 for the README's numbers): the window opening, the fonds shown, its biggest node's first files, its
+     * last file, and the heap in use. The fonds is imported with the store's bulk import the first time.
+     */
+    @Test
+    void aFondsOfManyFilesOpensAtOnce() throws Exception {
+        String many = System.getenv("HOSO_UI_BIG_FONDS");
+        Assumptions.assumeTrue(many != null && many.matches("\\d+"),
+                "HOSO_UI_BIG_FONDS=N measures a fonds of N files");
+        int files = Integer.parseInt(many);
+        String big = "BIG" + files;
+        if (catalogue.fonds(big).isEmpty()) {
+            long t = System.nanoTime();
+            catalogue.importBatch(sample.bulkInventory(big, 7, files, 1), "itest");
+            System.out.printf("[itest] imported %d files in %.1f s%n", files, (System.nanoTime() - t) / 1e9);
+        }
+        String framework = Robot.framework(context);
+        long start = System.nanoTime();
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        TreeItem fondsRow = Robot.await("the big fonds", () -> robot.onUi(() -> Arrays.stream(tree.getItems())
+                .filter(i -> i.getText().startsWith(big + " — ")).findFirst()));
+        long shown = System.nanoTime() - start;
+        Map<Long, Long> counts = catalogue.fileCounts(big);
+        SchemeNode biggest = catalogue.scheme(big).stream()
+                .max(java.util.Comparator.comparingLong(n -> counts.getOrDefault(n.id(), 0L))).orElseThrow();
+        long nodeFiles = counts.get(biggest.id());
+        long t1 = System.nanoTime();
+        TreeItem nodeRow = child(robot, fondsRow, biggest.code() + ". " + biggest.title() + " (");
+        robot.onUi(() -> {
+            nodeRow.setExpanded(true);
+            return null;
+        });
+        Robot.await("its first file", () -> robot.onUi(() -> Optional.of(nodeRow.getItem(0).getText())
+                .filter(t -> t.matches("\\d+\\. .*"))));
+        long firstFiles = System.nanoTime() - t1;
+        long t2 = System.nanoTime();
+        int last = (int) nodeFiles - 1;
+        robot.onUi(() -> {
+            tree.showItem(nodeRow.getItem(last));
+            return null;
+        });
+        String lastText = Robot.await("its last file", () -> robot.onUi(() -> Optional.of(nodeRow.getItem(last)
+                .getText()).filter(t -> t.matches("\\d+\\. .*"))));
+        long lastFile = System.nanoTime() - t2;
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long used = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        Screenshots.take(robot, shell, "navigator-" + files + "-" + framework + ".png");
+        System.out.printf("[itest] %s: %d files (%d in node %s): window to fonds shown %d ms, node's first files "
+                + "%d ms, its last file (%s) %d ms, heap in use after GC %d MB (max %d MB)%n", framework, files,
+                nodeFiles, biggest.code(), shown / 1_000_000, firstFiles / 1_000_000, lastText, lastFile / 1_000_000,
+                used, rt.maxMemory() / (1024 * 1024));
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 

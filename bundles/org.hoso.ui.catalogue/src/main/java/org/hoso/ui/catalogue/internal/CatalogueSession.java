@@ -20,8 +20,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * What the catalogue views of one framework share: the catalogue, one worker thread for everything that touches it
- * (so the window never waits for the database), the current selection, the undo history, and news of changes. Its
+ * What the catalogue views of one framework share: the catalogue, worker threads for everything that touches it
+ * (so the window never waits for the database: changes one at a time in order, reads two at a time), the current selection, the undo history, and news of changes. Its
  * service type is internal to this bundle: only its own views use it.
  */
 @Component(service = CatalogueSession.class)
@@ -42,11 +42,10 @@ public final class CatalogueSession {
 
     private final CatalogueService catalogue;
     private final ObjectStore objects;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hoso-ui-catalogue");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Changes, one at a time and in order (a move, its undo, its redo). */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "hoso-ui-catalogue"));
+    /** Reads, two at a time: the dashboard's sums over a big fonds do not hold up the navigator's next rows. */
+    private final ExecutorService readers = Executors.newFixedThreadPool(2, r -> daemon(r, "hoso-ui-reader"));
     private final History history = new History();
     private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
@@ -72,7 +71,14 @@ public final class CatalogueSession {
 
     @Deactivate
     void deactivate() {
-        worker.shutdownNow();
+        writer.shutdownNow();
+        readers.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     CatalogueService catalogue() {
@@ -109,11 +115,21 @@ public final class CatalogueSession {
     }
 
     /**
-     * Runs {@code work} on the worker thread, then {@code done} with its result on the UI thread, or {@code failed}
+     * Runs {@code work} (a read) on a reader thread, then {@code done} with its result on the UI thread, or {@code failed}
      * with what went wrong.
      */
     <T> void run(Display display, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        worker.execute(() -> {
+        run(readers, display, work, done, failed);
+    }
+
+    /** Runs {@code work}, a change that is not undone from the window, in turn with the other changes. */
+    <T> void write(Display display, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        run(writer, display, work, done, failed);
+    }
+
+    private <T> void run(ExecutorService on, Display display, Callable<T> work, Consumer<T> done,
+            Consumer<Throwable> failed) {
+        on.execute(() -> {
             T result;
             try {
                 result = work.call();
@@ -137,7 +153,7 @@ public final class CatalogueSession {
 
     /** Makes a change (off the UI thread), records it for undo and tells the views. */
     void apply(Display display, History.Change change, Consumer<Throwable> failed) {
-        run(display, () -> {
+        run(writer, display, () -> {
             change.redo();
             return change;
         }, c -> {
@@ -147,7 +163,7 @@ public final class CatalogueSession {
     }
 
     void undo(Display display, Consumer<Throwable> failed) {
-        history.takeUndo().ifPresent(c -> run(display, () -> {
+        history.takeUndo().ifPresent(c -> run(writer, display, () -> {
             c.undo();
             return c;
         }, done -> {
@@ -160,7 +176,7 @@ public final class CatalogueSession {
     }
 
     void redo(Display display, Consumer<Throwable> failed) {
-        history.takeRedo().ifPresent(c -> run(display, () -> {
+        history.takeRedo().ifPresent(c -> run(writer, display, () -> {
             c.redo();
             return c;
         }, done -> {

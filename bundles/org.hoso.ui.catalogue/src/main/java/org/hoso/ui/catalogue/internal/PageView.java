@@ -403,7 +403,7 @@ final class PageView {
         OcrPage after = new OcrPage(before.width(), before.height(), before.dpi(), before.languages(), lines);
         String user = session.user();
         Recognition old = s.recognition().orElseThrow();
-        session.run(root.getDisplay(), () -> {
+        session.write(root.getDisplay(), () -> {
             ObjectId wordsId = put(OcrJson.write(after));
             ObjectId textId = put(after.text());
             Recognition r = new Recognition(s.page().id(), Optional.of(wordsId), Optional.of(textId), old.pdf(),
