@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.hoso.core.api.Localization;
@@ -21,6 +23,7 @@ import org.hoso.core.api.PlatformService;
 import org.hoso.ui.api.Workbench;
 import org.hoso.ui.api.WorkbenchView;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -87,20 +90,81 @@ public final class WorkbenchImpl implements Workbench {
     @Reference(name = "views", service = WorkbenchView.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeView", updated = "updatedView")
-    void addView(WorkbenchView view, Map<String, Object> properties) {
-        ViewEntry entry = ViewEntry.of(view, properties);
+    void addView(ComponentServiceObjects<WorkbenchView> view, Map<String, Object> properties) {
+        ViewEntry entry = ViewEntry.of(new LazyView(view), properties);
         views.put(entry.serviceId(), entry);
         showViews();
     }
 
-    void updatedView(WorkbenchView view, Map<String, Object> properties) {
-        addView(view, properties);
+    void updatedView(ComponentServiceObjects<WorkbenchView> view, Map<String, Object> properties) {
+        ViewEntry before = views.get(ViewEntry.of(new LazyView(view), properties).serviceId());
+        ViewEntry entry = ViewEntry.of(before != null ? before.view() : new LazyView(view), properties);
+        views.put(entry.serviceId(), entry);
+        showViews();
     }
 
-    void removeView(WorkbenchView view, Map<String, Object> properties) {
-        ViewEntry entry = ViewEntry.of(view, properties);
-        views.remove(entry.serviceId());
+    void removeView(ComponentServiceObjects<WorkbenchView> view, Map<String, Object> properties) {
+        ViewEntry entry = views.remove(ViewEntry.of(new LazyView(view), properties).serviceId());
+        if (entry != null && entry.view() instanceof LazyView lazy) {
+            lazy.release();
+        }
         showViews();
+    }
+
+    /**
+     * A view service taken only when a window first asks for its title or widgets: a command that never opens a
+     * window (hoso extract, hoso ocr) must not activate the views, and through them the catalogue they read.
+     */
+    static final class LazyView implements WorkbenchView {
+        private final ComponentServiceObjects<WorkbenchView> objects;
+        private volatile WorkbenchView view;
+
+        LazyView(ComponentServiceObjects<WorkbenchView> objects) {
+            this.objects = objects;
+        }
+
+        private WorkbenchView view() {
+            WorkbenchView v = view;
+            if (v == null) {
+                synchronized (this) {
+                    v = view;
+                    if (v == null) {
+                        v = objects.getService();
+                        if (v == null) {
+                            throw new IllegalStateException("the view service is gone");
+                        }
+                        view = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        synchronized void release() {
+            if (view != null) {
+                try {
+                    objects.ungetService(view);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // the service is already gone
+                }
+                view = null;
+            }
+        }
+
+        @Override
+        public String id() {
+            return view().id();
+        }
+
+        @Override
+        public String title(Locale locale) {
+            return view().title(locale);
+        }
+
+        @Override
+        public Control createControl(Composite parent, Locale locale) {
+            return view().createControl(parent, locale);
+        }
     }
 
     /** The views as the tabs should show them. */
