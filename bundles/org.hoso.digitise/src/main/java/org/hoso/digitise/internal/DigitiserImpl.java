@@ -73,16 +73,16 @@ public final class DigitiserImpl implements Digitiser {
     }
 
     /** A plugin's filter, held to its contract: same page size, no exception escaping as the page's failure. */
-    private static PageImage filtered(ImageFilter f, PageImage in) throws IOException {
+    private static PageImage filtered(ImageFilter f, PageImage in, String page) throws IOException {
         PageImage out;
         try {
             out = f.apply(in);
         } catch (RuntimeException e) {
-            throw new IOException("image filter " + f.id() + " failed on " + in.label() + ": " + e, e);
+            throw new IOException("image filter " + f.id() + " failed on " + page + ": " + e, e);
         }
         if (out == null || out.image().getWidth() != in.image().getWidth()
                 || out.image().getHeight() != in.image().getHeight()) {
-            throw new IOException("image filter " + f.id() + " changed the size of " + in.label()
+            throw new IOException("image filter " + f.id() + " changed the size of " + page
                     + ": filters before OCR must keep the page's geometry");
         }
         return out;
@@ -141,7 +141,7 @@ public final class DigitiserImpl implements Digitiser {
             PageImage forOcr = Pages.grey(cleaned.image(), ocrDpi * cleaned.scale());
             List<String> steps = new ArrayList<>(plan.steps());
             for (ImageFilter f : filters) {
-                forOcr = filtered(f, forOcr);
+                forOcr = filtered(f, forOcr, page.label());
                 steps.add(f.id());
             }
             OcrPage ocr = engine.recognise(forOcr, options.ocr());
