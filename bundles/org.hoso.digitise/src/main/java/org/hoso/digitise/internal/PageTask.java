@@ -97,7 +97,13 @@ public final class PageTask implements TaskHandler {
         if (done.isPresent()) {
             result = "already";
         } else {
-            result = recognise(page, scanName, languages, ctx);
+            try {
+                result = recognise(page, scanName, languages, ctx);
+            } catch (UnreadableScanException e) {
+                // recorded as a page to scan again: the document and file are made of the other pages
+                assemble(page.itemId());
+                throw e;
+            }
         }
         if (ctx.cancelled()) {
             throw new IllegalStateException("cancelled");
@@ -117,7 +123,7 @@ public final class PageTask implements TaskHandler {
                     Optional.empty(), 0, List.of("UNREADABLE FAIL " + e.problem().name()),
                     Provenance.extracted(digitiserId(languages), 1, clock.instant())), Page.Status.RESCAN,
                     "hoso.digitise");
-            throw new IOException(reason, e);
+            throw new UnreadableScanException(reason, e);
         }
         if (ctx.cancelled()) {
             throw new IllegalStateException("cancelled");
@@ -244,5 +250,14 @@ public final class PageTask implements TaskHandler {
     private DocumentInfo info(String title, String identifier, String creator) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(7));
         return new DocumentInfo(title, identifier, creator, now, now, "vi-VN");
+    }
+
+    /** A page whose scan cannot be read, already recorded against the page. */
+    private static final class UnreadableScanException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableScanException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
