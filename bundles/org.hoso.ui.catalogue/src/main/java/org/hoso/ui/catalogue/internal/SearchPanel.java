@@ -44,7 +44,7 @@ final class SearchPanel {
         this.texts = texts;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
-        query = new Text(root, SWT.BORDER | SWT.SEARCH);
+        query = new Text(root, SWT.BORDER);
         query.setData(Workbench.WIDGET_ID, "search.query");
         query.setMessage(texts.get("search.hint"));
         query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

@@ -53,6 +53,7 @@ final class DigitisationPanel {
     private final Text details;
     private final Table failures;
     private final Table rescans;
+    private final Display display;
     private final AtomicLong job = new AtomicLong(-1);
     private PlatformService.Subscription subscription;
 
@@ -63,6 +64,7 @@ final class DigitisationPanel {
         this.jobs = jobs;
         this.catalogue = catalogue;
         root = new Composite(parent, style);
+        display = root.getDisplay();
         root.setLayout(new GridLayout(5, false));
 
         new Label(root, SWT.NONE).setText(texts.get("fonds"));
@@ -266,11 +268,13 @@ final class DigitisationPanel {
     }
 
     private void refreshRescans() {
-        Optional<String> code = root.isDisposed() ? Optional.empty() : onUi(this::fondsCode);
-        if (code.isEmpty()) {
+        if (display.isDisposed()) {
+            return; // the window closed while a report was on its way
+        }
+        Optional<String> code = onUi(this::fondsCode);
+        if (code == null || code.isEmpty()) {
             return;
         }
-        Display display = root.getDisplay();
         Runnable load = () -> {
             List<Rescan> list = digitisation.rescans(code.get(), Optional.empty());
             ui(display, () -> {
@@ -295,19 +299,27 @@ final class DigitisationPanel {
             return s.get();
         }
         Object[] box = new Object[1];
-        root.getDisplay().syncExec(() -> box[0] = root.isDisposed() ? null : s.get());
+        try {
+            display.syncExec(() -> box[0] = root.isDisposed() ? null : s.get());
+        } catch (org.eclipse.swt.SWTException e) {
+            return null; // the display was disposed meanwhile
+        }
         @SuppressWarnings("unchecked")
         T t = (T) box[0];
         return t;
     }
 
-    private void ui(Display display, Runnable r) {
-        if (!display.isDisposed()) {
-            display.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    r.run();
-                }
-            });
+    private void ui(Display on, Runnable r) {
+        if (!on.isDisposed()) {
+            try {
+                on.asyncExec(() -> {
+                    if (!root.isDisposed()) {
+                        r.run();
+                    }
+                });
+            } catch (org.eclipse.swt.SWTException e) {
+                // the display was disposed meanwhile: nothing to show
+            }
         }
     }
 }
