@@ -37,12 +37,52 @@ class DatabaseTest {
     @Test
     void thisReleaseAppliesItsScriptsInOrder() throws Exception {
         assertEquals(List.of("V001__audit_log.sql", "V002__catalogue.sql", "V003__jobs.sql", "V004__file_years.sql",
-                "V005__boxes_pages.sql", "V006__no_item_date_index.sql", "V007__recognition.sql"),
+                "V005__boxes_pages.sql", "V006__no_item_date_index.sql", "V007__recognition.sql",
+                "V008__item_file_key_unchecked.sql"),
                 Database.scripts(Database.read("migrations.txt")));
         try (Database db = Database.open(workspace.resolve("catalogue"))) {
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), db.appliedVersions());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), db.appliedVersions());
             assertTrue(tableExists(db, "TASK"));
             assertTrue(tableExists(db, "FILE_UNIT"));
+        }
+    }
+
+    private static int foreignKeys(Database db, String table, String referenced) throws SQLException {
+        return db.inTransaction(c -> {
+            int n = 0;
+            try (ResultSet rs = c.getMetaData().getImportedKeys(null, null, table)) {
+                while (rs.next()) {
+                    n += rs.getString("PKTABLE_NAME").equals(referenced) ? 1 : 0;
+                }
+            }
+            return n;
+        });
+    }
+
+    @Test
+    void aWorkspaceOfAnEarlierReleaseLosesOnlyTheDocumentsKeyToTheirFile() throws Exception {
+        Path dir = workspace.resolve("catalogue");
+        List<String> scripts = Database.scripts(Database.read("migrations.txt"));
+        String upTo7 = String.join("\n", scripts.subList(0, 7)) + "\n";
+        try (Database db = Database.open(dir, resources(upTo7, "", ""))) {
+            assertEquals(1, foreignKeys(db, "ITEM", "FILE_UNIT"));
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO FONDS (CODE, NAME, DESCRIPTION) VALUES ('H1', 'Xã Hòa Bình', '{}')"));
+        }
+        try (Database db = Database.open(dir)) {
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), db.appliedVersions());
+            assertEquals(0, foreignKeys(db, "ITEM", "FILE_UNIT"));
+            assertEquals(1, foreignKeys(db, "PAGE", "ITEM"), "pages still refer to their documents");
+            assertEquals(1, (int) db.inTransaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM FONDS")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }));
+            // our form names what it did not find
+            SQLException e = assertThrows(SQLException.class,
+                    () -> db.inTransaction(c -> Database.resolve(c, "ALTER TABLE ITEM DROP FOREIGN KEY TO FILE_UNIT")));
+            assertTrue(e.getMessage().contains("ITEM has 0 foreign keys to FILE_UNIT"), e.getMessage());
         }
     }
 
