@@ -217,9 +217,13 @@ final class BenchDigitiseCommand implements Callable<Integer> {
         return b;
     }
 
-    /** A PNG that states its resolution (pHYs), as Tesseract and OCRmyPDF need. */
+    /**
+     * A PNG that states its resolution (pHYs), as Tesseract and OCRmyPDF need. Not through the standard metadata
+     * tree: the JDK's PNG writer turns its pixel size into 85 pixels per metre (2 dpi), and the pages were read as of
+     * unknown resolution (Hoso estimated 333 dpi from the letters; Tesseract assumed its own).
+     */
     static void writePng(BufferedImage image, int dpi, Path file) throws IOException {
-        write(List.of(image), dpi, file, "png", null);
+        SampleScans.writePng(image, dpi, file);
     }
 
     /** A multi-page TIFF (Deflate) of the pages, with their resolution: OCRmyPDF's input. */
@@ -276,9 +280,12 @@ final class BenchDigitiseCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             // the engines are made (language model loaded) and the code compiled once per process, not per page:
-            // one unmeasured page per worker first, as a long-running job would have done already
-            run(pool, samples.subList(0, Math.min(workers, samples.size())), s -> hosoPage(source, digitiser, s,
-                    outDir.resolve("warm-up.pdf")));
+            // unmeasured pages first, one of each look (clean, skewed, bilevel, faded, specks) and at least one per
+            // worker, as a long-running job would have done already (JIT compilation of the clean-up and checks
+            // took ~3 CPU seconds, 0.15 s a page over 20 pages, when only the first two looks were done before)
+            int warmUp = Math.min(Math.max(workers, LOOKS.size()), samples.size());
+            run(pool, samples.subList(0, warmUp), s -> hosoPage(source, digitiser, s,
+                    outDir.resolve("warm-up-" + base(s) + ".pdf")));
             double[] cpu0 = cpu();
             long t0 = System.nanoTime();
             List<String> texts = run(pool, samples, s -> hosoPage(source, digitiser, s,

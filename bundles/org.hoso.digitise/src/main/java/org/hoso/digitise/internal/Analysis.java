@@ -17,8 +17,11 @@ final class Analysis {
         double noise = noise(page);
         // a clean copy: noise neither counts as ink nor moves the thresholds
         Grey clean = noise > 0.005 ? page.median3() : page;
-        int paper = clean.percentile(0.90);
-        int ink = clean.percentile(0.005);
+        // one histogram of the clean page for its percentiles, ink share and Otsu threshold (each a pass over 8.7 MB)
+        int[] hist = clean.histogram();
+        long pixels = clean.px.length;
+        int paper = Grey.percentile(hist, pixels, 0.90);
+        int ink = Grey.percentile(hist, pixels, 0.005);
         int contrast = Math.max(0, paper - ink);
         int shrink = (int) Math.max(1, Math.round(dpi / WORK_DPI));
         Grey small = clean.shrink(shrink);
@@ -29,17 +32,13 @@ final class Analysis {
         // a page without ink has a meaningless Otsu threshold: require a real gap between ink and paper
         boolean hasInk = contrast >= 40;
         Grey bin = norm.threshold(hasInk ? t : -1);
-        double inkShare = inkShare(clean, hasInk ? threshold(clean, t, norm == small) : -1);
+        double inkShare = inkShare(hist, pixels, hasInk ? norm == small ? t : Grey.otsuThreshold(hist, pixels) : -1);
         double[] skew = hasInk ? skew(bin) : new double[] { 0, 0 };
         boolean sideways = hasInk && sideways(bin);
-        double textHeight = hasInk ? textHeight(clean) : 0;
+        double textHeight = hasInk ? textHeight(clean, Grey.otsuThreshold(hist, pixels)) : 0;
         List<String> edges = hasInk ? edges(bin, dpi / shrink) : List.of();
         return new PageTraits(inkShare, noise, contrast, paper, unevenness, skew[0], skew[1], sideways, textHeight,
                 edges);
-    }
-
-    private static int threshold(Grey clean, int otsuOnWork, boolean sameScale) {
-        return sameScale ? otsuOnWork : clean.otsuThreshold();
     }
 
     /** Share of pixels more than 60 levels away from the median of their 3×3 neighbourhood (every 3rd row). */
@@ -53,14 +52,21 @@ final class Analysis {
         for (int y = 1; y < g.height - 1; y += 3) {
             for (int x = 1; x < g.width - 1; x++) {
                 int k = 0;
+                int min = 255;
+                int max = 0;
                 for (int dy = -1; dy <= 1; dy++) {
                     int row = (y + dy) * g.width + x;
-                    win[k++] = g.px[row - 1] & 0xff;
-                    win[k++] = g.px[row] & 0xff;
-                    win[k++] = g.px[row + 1] & 0xff;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int v = g.px[row + dx] & 0xff;
+                        win[k++] = v;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
                 }
                 int c = win[4];
-                if (Math.abs(c - Grey.median9(win)) > 60) {
+                // the median lies between the least and the greatest: within 60 of each other, no outlier (most
+                // windows, on paper), and no need to sort
+                if (max - min > 60 && Math.abs(c - Grey.median9(win)) > 60) {
                     outliers++;
                 }
                 n++;
@@ -69,17 +75,16 @@ final class Analysis {
         return n == 0 ? 0 : (double) outliers / n;
     }
 
-    static double inkShare(Grey g, int t) {
-        if (t < 0) {
+    /** Share of the {@code n} pixels counted in {@code hist} at or below {@code t}; 0 when {@code t} is negative. */
+    static double inkShare(int[] hist, long n, int t) {
+        if (t < 0 || n == 0) {
             return 0;
         }
         long dark = 0;
-        for (byte b : g.px) {
-            if ((b & 0xff) <= t) {
-                dark++;
-            }
+        for (int v = 0; v <= Math.min(255, t); v++) {
+            dark += hist[v];
         }
-        return (double) dark / g.px.length;
+        return (double) dark / n;
     }
 
     /** Spread (max − min) of the paper brightness over a 6×6 grid of cells. */
@@ -213,9 +218,12 @@ final class Analysis {
         return cols > rows * 1.6;
     }
 
-    /** Median height of connected marks (8-connected dark components 3 px or more high), 0 without any. */
-    static double textHeight(Grey g) {
-        Grey bin = g.otsu();
+    /**
+     * Median height of connected marks (8-connected dark components 3 px or more high) once thresholded at {@code
+     * otsu}, 0 without any.
+     */
+    static double textHeight(Grey g, int otsu) {
+        Grey bin = g.threshold(otsu);
         int w = bin.width;
         int h = bin.height;
         boolean[] seen = new boolean[w * h];

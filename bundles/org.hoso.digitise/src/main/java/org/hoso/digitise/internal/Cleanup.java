@@ -21,15 +21,16 @@ final class Cleanup {
     }
 
     /** A cleaned image and how much larger than the display image it is. */
-    record Result(Grey image, int scale) {
+    record Result(Grey image, double scale) {
     }
 
     static List<CleanupPlan> plans(PageTraits t) {
         String up = t.upscale() > 1 ? "upscale" + t.upscale() : null;
+        String size = t.halve() ? "halve" : up;
         CleanupPlan light = t.specks()
                 ? plan("clean page with specks: despeckle (before the deskew turn); Tesseract thresholds the grey",
-                        "grey", "median3", up)
-                : plan("clean page: Tesseract thresholds the grey image itself", "grey", up);
+                        "grey", "median3", size)
+                : plan("clean page: Tesseract thresholds the grey image itself", "grey", size);
         CleanupPlan otsu = plan("noise or faint ink: despeckle, even the background, global threshold", "grey",
                 "median3", "normalise", up, "otsu");
         CleanupPlan sauvola = plan("strongest: despeckle, even the background, adaptive threshold", "grey", "median3",
@@ -92,13 +93,17 @@ final class Cleanup {
 
     static Result apply(Grey page, CleanupPlan plan, PageTraits t, boolean medianDone) {
         Grey g = page;
-        int scale = 1;
+        double scale = 1;
         for (String step : plan.steps()) {
             switch (step) {
                 case "grey" -> {
                     // the input is grey already
                 }
                 case "median3" -> g = medianDone ? g : g.median3();
+                case "halve" -> {
+                    g = g.shrink(2);
+                    scale /= 2;
+                }
                 case "normalise" -> g = g.normaliseBackground(block(t, scale));
                 case "upscale2", "upscale3", "upscale4" -> {
                     int f = step.charAt(step.length() - 1) - '0';
@@ -117,13 +122,13 @@ final class Cleanup {
     }
 
     /** Background blocks of about three letter heights (at least 16 px). */
-    private static int block(PageTraits t, int scale) {
+    private static int block(PageTraits t, double scale) {
         double h = t.textHeight() > 0 ? t.textHeight() : 20;
         return (int) Math.max(16, Math.round(h * 3 * scale));
     }
 
     /** Sauvola windows of about two letter heights, odd. */
-    private static int window(PageTraits t, int scale) {
+    private static int window(PageTraits t, double scale) {
         double h = t.textHeight() > 0 ? t.textHeight() : 20;
         int w = (int) Math.max(15, Math.round(h * 2 * scale));
         return w | 1;
