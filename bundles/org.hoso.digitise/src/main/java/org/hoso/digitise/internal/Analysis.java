@@ -33,8 +33,9 @@ final class Analysis {
         boolean hasInk = contrast >= 40;
         Grey bin = norm.threshold(hasInk ? t : -1);
         double inkShare = inkShare(hist, pixels, hasInk ? norm == small ? t : Grey.otsuThreshold(hist, pixels) : -1);
-        double[] skew = hasInk ? skew(bin) : new double[] { 0, 0 };
-        boolean sideways = hasInk && sideways(bin);
+        int[][] points = hasInk ? darkPoints(bin) : null;
+        double[] skew = hasInk ? skew(points, bin) : new double[] { 0, 0 };
+        boolean sideways = hasInk && sideways(points, bin);
         double textHeight = hasInk ? textHeight(clean, Grey.otsuThreshold(hist, pixels)) : 0;
         List<String> edges = hasInk ? edges(bin, dpi / shrink) : List.of();
         return new PageTraits(inkShare, noise, contrast, paper, unevenness, skew[0], skew[1], sideways, textHeight,
@@ -153,10 +154,10 @@ final class Analysis {
     /**
      * Projection-profile skew: the angle at which the rows of ink are sharpest (the sum of squared differences of
      * neighbouring row counts is largest), searched in ±15° by 0.5°, then by 0.05° around the best. Returns the
-     * angle (counter-clockwise positive) and the relative strength of the peak.
+     * angle (counter-clockwise positive) and the relative strength of the peak. {@code p}: the dark points of
+     * {@code bin} ({@link #darkPoints}).
      */
-    static double[] skew(Grey bin) {
-        int[][] p = darkPoints(bin);
+    static double[] skew(int[][] p, Grey bin) {
         if (p[0].length < 50) {
             return new double[] { 0, 0 };
         }
@@ -203,9 +204,8 @@ final class Analysis {
         return s;
     }
 
-    /** Whether columns of ink stand out more sharply than rows: text lines run vertically. */
-    static boolean sideways(Grey bin) {
-        int[][] p = darkPoints(bin);
+    /** Whether columns of ink (the dark points {@code p} of {@code bin}) stand out more sharply than rows. */
+    static boolean sideways(int[][] p, Grey bin) {
         if (p[0].length < 200) {
             return false;
         }
