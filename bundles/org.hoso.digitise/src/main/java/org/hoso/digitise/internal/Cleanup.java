@@ -83,12 +83,22 @@ final class Cleanup {
     static Result apply(Grey original, java.util.function.Supplier<Grey> turned, int rotation, double skew,
             CleanupPlan plan, PageTraits t) {
         Grey g;
-        if (plan.steps().contains("median3")) {
+        if (plan.steps().contains("median3") && plan.steps().contains("halve")) {
+            // big letters with specks: halved first, the specks are grey dots a median at half size still removes,
+            // and the median and the turn cost a quarter
+            g = original.shrink(2).median3().rotate(rotation).rotateSmall(skew);
+            Result r = apply(g, without(plan, "halve"), t, true);
+            return new Result(r.image(), r.scale() / 2);
+        } else if (plan.steps().contains("median3")) {
             g = original.median3().rotate(rotation).rotateSmall(skew);
         } else {
             g = turned.get();
         }
         return apply(g, plan, t, true);
+    }
+
+    private static CleanupPlan without(CleanupPlan plan, String step) {
+        return new CleanupPlan(plan.steps().stream().filter(s -> !s.equals(step)).toList(), plan.reason());
     }
 
     static Result apply(Grey page, CleanupPlan plan, PageTraits t, boolean medianDone) {
