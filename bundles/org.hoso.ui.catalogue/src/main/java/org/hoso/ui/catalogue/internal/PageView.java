@@ -46,7 +46,6 @@ import org.hoso.digitise.api.OcrJson;
 import org.hoso.digitise.api.OcrLine;
 import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.OcrWord;
-import org.hoso.extract.api.ExtractedField;
 import org.hoso.extract.api.Extraction;
 import org.hoso.extract.api.ExtractionInput;
 import org.hoso.extract.api.ExtractionService;
@@ -395,9 +394,10 @@ final class PageView {
     }
 
     /**
-     * Each extracted field on this page: its words shaded, a box around them and its label above, in its colour;
-     * bold when selected, amber and dashed when the machine was unsure. Drawn in screen space, so labels keep their
-     * size whatever the zoom.
+     * Each extracted field on this page: its words shaded, a box around them and its label, in its colour; bold when
+     * selected, amber and dashed when the machine was unsure. Labels go where they cover no word and no other label
+     * (beside the box, at the end of its line, above, below). Drawn in screen space, so labels keep their size
+     * whatever the zoom.
      */
     private void paintFields(GC gc) {
         Map<String, Rectangle> drawn = new LinkedHashMap<>();
@@ -408,13 +408,13 @@ final class PageView {
         }
         Optional<String> selectedField = fields.selectedKey();
         List<PageFields.Row> rows = fields.rows();
+        List<RGB> colours = new ArrayList<>();
         Transform t = transform();
         try {
             for (int i = 0; i < rows.size(); i++) {
                 PageFields.Row row = rows.get(i);
-                ExtractedField f = row.extracted();
                 List<Rectangle> boxes = new ArrayList<>();
-                for (SourceSpan.WordBox wb : f.span().boxes()) {
+                for (SourceSpan.WordBox wb : row.extracted().span().boxes()) {
                     if (wb.page() == s.ocrPage()) {
                         boxes.add(toScreen(t, wb.box()));
                     }
@@ -428,7 +428,8 @@ final class PageView {
                 }
                 all = new Rectangle(all.x - 3, all.y - 3, all.width + 6, all.height + 6);
                 boolean bold = selectedField.filter(row.key()::equals).isPresent();
-                Color colour = new Color(row.low() ? UNSURE : FIELD_COLOURS[i % FIELD_COLOURS.length]);
+                RGB rgb = row.low() ? UNSURE : FIELD_COLOURS[i % FIELD_COLOURS.length];
+                Color colour = new Color(rgb);
                 try {
                     gc.setBackground(colour);
                     gc.setAlpha(bold ? 90 : 45);
@@ -439,23 +440,78 @@ final class PageView {
                     gc.setLineStyle(row.low() ? SWT.LINE_DASH : SWT.LINE_SOLID);
                     gc.drawRectangle(all);
                     gc.setLineStyle(SWT.LINE_SOLID);
-                    String label = Validation.Form.ITEM.field(row.key()).label(texts.locale())
-                            + (row.low() ? " ⚠ " : " ") + Math.round(row.confidence() * 100) + "%";
-                    Point size = gc.textExtent(label);
-                    int y = all.y - size.y - 1 < 0 ? all.y + all.height + 1 : all.y - size.y - 1;
-                    gc.fillRectangle(all.x, y, size.x + 6, size.y);
-                    gc.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-                    gc.drawText(label, all.x + 3, y, true);
                 } finally {
                     colour.dispose();
                 }
                 drawn.put(row.key(), all);
+                colours.add(rgb);
             }
         } finally {
             t.dispose();
         }
         gc.setLineWidth(1);
+        labels(gc, rows, drawn, colours);
         canvas.setData("hoso.page.fieldBoxes", drawn);
+    }
+
+    /** Each drawn field's label, on its colour, where it hides no word and no other label. */
+    private void labels(GC gc, List<PageFields.Row> rows, Map<String, Rectangle> drawn, List<RGB> colours) {
+        List<Rectangle> taken = new ArrayList<>(screenBoxes());
+        taken.addAll(drawn.values());
+        Rectangle area = canvas.getClientArea();
+        int n = 0;
+        for (PageFields.Row row : rows) {
+            Rectangle box = drawn.get(row.key());
+            if (box == null) {
+                continue;
+            }
+            String label = Validation.Form.ITEM.field(row.key()).label(texts.locale())
+                    + (row.low() ? " ⚠ " : " ") + Math.round(row.confidence() * 100) + "%";
+            Point size = gc.textExtent(label);
+            Rectangle at = place(box, new Point(size.x + 6, size.y), taken, area);
+            taken.add(at);
+            Color colour = new Color(colours.get(n++));
+            try {
+                gc.setForeground(colour);
+                if (at.x > box.x + box.width) {
+                    // a label away from its box: a line leads to it
+                    int y = box.y + box.height / 2;
+                    gc.drawLine(box.x + box.width, y, at.x, at.y + at.height / 2);
+                }
+                gc.setBackground(colour);
+                gc.fillRectangle(at);
+                gc.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                gc.drawText(label, at.x + 3, at.y, true);
+            } finally {
+                colour.dispose();
+            }
+        }
+    }
+
+    /** Where a label of {@code size} goes: beside the box, at the end of its line, above or below it. */
+    private static Rectangle place(Rectangle box, Point size, List<Rectangle> taken, Rectangle area) {
+        int middle = box.y + (box.height - size.y) / 2;
+        List<Rectangle> candidates = new ArrayList<>();
+        candidates.add(new Rectangle(box.x + box.width + 4, middle, size.x, size.y));
+        int end = box.x + box.width;
+        for (Rectangle r : taken) {
+            if (r.y < box.y + box.height && r.y + r.height > box.y) {
+                end = Math.max(end, r.x + r.width);
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            candidates.add(new Rectangle(end + 12 + k * (size.x + 4), middle, size.x, size.y));
+        }
+        candidates.add(new Rectangle(box.x, box.y - size.y - 1, size.x, size.y));
+        candidates.add(new Rectangle(box.x, box.y + box.height + 1, size.x, size.y));
+        for (Rectangle c : candidates) {
+            if (area.contains(c.x, c.y) && area.contains(c.x + c.width - 1, c.y + c.height - 1)
+                    && taken.stream().noneMatch(c::intersects)) {
+                return c;
+            }
+        }
+        Rectangle above = candidates.get(candidates.size() - 2);
+        return above.y < 0 ? candidates.get(candidates.size() - 1) : above;
     }
 
     /** Every word's box on the screen (canvas coordinates), for tests and tools. */
