@@ -467,13 +467,7 @@ class CatalogueIT {
                 "accepting keeps the value");
 
         // the arrows to the number, F2, the right number, Enter
-        for (int guard = 0; guard < keys.size() && robot.onUi(table::getSelectionIndex) != numberRow; guard++) {
-            int before = robot.onUi(table::getSelectionIndex);
-            robot.press(before < numberRow ? SWT.ARROW_DOWN : SWT.ARROW_UP);
-            Robot.await("an arrow to move", () -> Optional.of(robot.onUi(table::getSelectionIndex))
-                    .filter(s -> s != before));
-        }
-        assertEquals(numberRow, robot.onUi(table::getSelectionIndex), "the number selected with the arrows");
+        arrowTo(robot, table, numberRow);
         robot.press(SWT.F2);
         Text editor = Robot.await("the number open for fixing", () -> Optional.ofNullable(robot.onUi(
                 () -> Robot.find(shell, "page.fields.editor", Text.class))));
@@ -491,8 +485,27 @@ class CatalogueIT {
                 numberRow).getText(2))).filter(t -> t.startsWith("Nhập tay: ")));
         assertTrue(source.contains(System.getProperty("user.name")), source);
         assertEquals("12", robot.onUi(() -> table.getItem(numberRow).getText(1)));
+
+        // typing on a field fixes it too: the date, typed day first, stored as ISO
+        arrowTo(robot, table, keys.indexOf("date"));
+        robot.type("20/03/2025");
+        robot.press(SWT.CR);
+        Item dated = Robot.await("the date to be fixed", () -> catalogue.item(doc.id()).filter(
+                it -> it.description().text("date").orElse("").equals("2025-03-20")));
+        assertEquals(Provenance.Source.TYPED, dated.description().get("date").orElseThrow().provenance().source());
         Screenshots.take(robot, shell, "page-fields-" + framework + ".png");
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** Moves the table's selection to {@code row} with the arrow keys. */
+    private static void arrowTo(Robot robot, Table table, int row) throws InterruptedException {
+        for (int guard = 0; guard < 50 && robot.onUi(table::getSelectionIndex) != row; guard++) {
+            int before = robot.onUi(table::getSelectionIndex);
+            robot.press(before < row ? SWT.ARROW_DOWN : SWT.ARROW_UP);
+            Robot.await("an arrow to move", () -> Optional.of(robot.onUi(table::getSelectionIndex))
+                    .filter(s -> s != before));
+        }
+        assertEquals(row, robot.onUi(table::getSelectionIndex), "row " + row + " selected with the arrows");
     }
 
     /** Selects a document's first page in the navigator and brings the page view forward. */
