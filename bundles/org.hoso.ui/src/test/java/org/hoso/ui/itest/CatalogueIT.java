@@ -33,6 +33,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -53,6 +54,8 @@ import org.hoso.digitise.api.OcrJson;
 import org.hoso.digitise.api.OcrLine;
 import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.OcrWord;
+import org.hoso.extract.api.ExtractionInput;
+import org.hoso.extract.api.ExtractionService;
 import org.hoso.ui.api.Workbench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -86,6 +89,9 @@ class CatalogueIT {
     @InjectService(timeout = 10_000)
     ObjectStore objects;
 
+    @InjectService(timeout = 10_000)
+    ExtractionService extraction;
+
     private final List<Throwable> uiErrors = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -114,7 +120,34 @@ class CatalogueIT {
                     Optional.of(objects.put(utf8(read.text())).id()), Optional.empty(), read.meanConfidence() / 100,
                     List.of(), Provenance.extracted("tesseract-5.3 vie", 0.86, Instant.now())),
                     Page.Status.RECOGNISED, "itest");
+            // a new document at the end of that file, recognised (a 2 misread as a 7) and its fields extracted
+            recognisedDocument(items.get(0).fileId());
         }
+    }
+
+    /** The header of a decision as printed; the machine reads the number 12 as 17, unsure. */
+    private static final List<List<String>> DECISION = List.of(List.of("UBND", "XÃ", "HÒA", "BÌNH"),
+            List.of("Số:", "12/QĐ-UBND"), List.of("Hòa", "Bình,", "ngày", "19", "tháng", "3", "năm", "2025"),
+            List.of("QUYẾT", "ĐỊNH"), List.of("Về", "việc", "kiện", "toàn", "tổ", "chỉnh", "lý"),
+            List.of("CHỦ", "TỊCH"), List.of("Nguyễn", "Văn", "Hùng"));
+
+    private void recognisedDocument(long fileId) throws Exception {
+        Item doc = catalogue.addItem(fileId, Map.of(), "itest");
+        BufferedImage image = new BufferedImage(760, 470, BufferedImage.TYPE_INT_RGB);
+        OcrPage printed = draw(image, DECISION);
+        Page page = catalogue.addPage(doc.id(), objects.put(png(image)).id(), "itest");
+        List<OcrLine> lines = new ArrayList<>();
+        for (OcrLine line : printed.lines()) {
+            lines.add(new OcrLine(line.words().stream().map(w -> w.text().equals("12/QĐ-UBND")
+                    ? new OcrWord("17/QĐ-UBND", w.box(), 48f) : w).toList(), line.box()));
+        }
+        OcrPage read = new OcrPage(printed.width(), printed.height(), printed.dpi(), printed.languages(), lines);
+        catalogue.recordRecognition(new Recognition(page.id(), Optional.of(objects.put(utf8(OcrJson.write(read))).id()),
+                Optional.of(objects.put(utf8(read.text())).id()), Optional.empty(), read.meanConfidence() / 100,
+                List.of(), Provenance.extracted("tesseract-5.3 vie", 0.84, Instant.now())), Page.Status.RECOGNISED,
+                "itest");
+        extraction.apply(doc.id(), extraction.extract(ExtractionInput.ofOcr(List.of(read)), Optional.empty()),
+                "itest");
     }
 
     /** The words on the recognised page, line by line. */
@@ -260,16 +293,7 @@ class CatalogueIT {
         Item item = catalogue.items(file.id()).get(1);
         Page page = catalogue.pages(item.id()).get(0);
 
-        TreeItem fileRow = child(robot, row(robot, tree, scheme, first), "[" + file.fileCode() + "]");
-        TreeItem itemRow = child(robot, fileRow, "2. ");
-        TreeItem pageRow = child(robot, itemRow, "Trang 1");
-        robot.click(centre(robot, tree, pageRow));
-        CTabFolder tabs = robot.onUi(() -> Robot.find(shell, "workbench.tabs", CTabFolder.class));
-        CTabItem pageTab = robot.onUi(() -> Arrays.stream(tabs.getItems())
-                .filter(t -> "workbench.tab.hoso.page".equals(t.getData(Workbench.WIDGET_ID))).findFirst()
-                .orElseThrow());
-        Rectangle tb = robot.onUi(pageTab::getBounds);
-        robot.click(robot.onUi(() -> tabs.toDisplay(tb.x + tb.width / 2, tb.y + tb.height / 2)));
+        openPage(robot, shell, tree, scheme, first, file, "2. ");
         StyledText text = robot.onUi(() -> Robot.find(shell, "page.text", StyledText.class));
         Robot.await("the page's text", () -> Optional.of(robot.onUi(text::getText)).filter(t -> t.contains("O3/CT")));
         Label provenance = robot.onUi(() -> Robot.find(shell, "page.provenance", Label.class));
@@ -323,6 +347,185 @@ class CatalogueIT {
                 status.getParent().getBounds().y + status.getParent().getBounds().height - 1)),
                 "the status line is inside the window");
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** A document cut from one file and pasted onto another: renumbered in both, then put back with Ctrl+Z. */
+    @Test
+    void archivistMovesADocumentToAnotherFileAndUndoes() throws Exception {
+        String framework = Robot.framework(context);
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        Map<Long, Long> counts = catalogue.fileCounts(FONDS);
+        // two files of one node (not the first file, whose documents the other tests use), the first with two
+        // documents or more
+        SchemeNode node = scheme.stream().filter(n -> counts.getOrDefault(n.id(), 0L) > 2 && catalogue.files(n.id())
+                .stream().skip(1).anyMatch(f -> catalogue.items(f.id()).size() > 1)).findFirst().orElseThrow();
+        List<FileUnit> files = catalogue.files(node.id());
+        FileUnit from = files.stream().skip(1).filter(f -> catalogue.items(f.id()).size() > 1).findFirst()
+                .orElseThrow();
+        FileUnit to = files.stream().skip(1).filter(f -> f.id() != from.id()).findFirst().orElseThrow();
+        List<Item> fromBefore = catalogue.items(from.id());
+        List<Item> toBefore = catalogue.items(to.id());
+        Item moved = fromBefore.get(0);
+
+        TreeItem nodeRow = row(robot, tree, scheme, node);
+        TreeItem fromRow = child(robot, nodeRow, "[" + from.fileCode() + "]");
+        robot.onUi(() -> {
+            fromRow.setExpanded(true);
+            return null;
+        });
+        TreeItem itemRow = Robot.await("the first document", () -> robot.onUi(() -> Arrays.stream(fromRow.getItems())
+                .filter(i -> i.getText().startsWith("1. ")).findFirst()));
+        robot.click(centre(robot, tree, itemRow));
+        robot.combo('x', SWT.CTRL);
+        TreeItem toRow = child(robot, nodeRow, "[" + to.fileCode() + "]");
+        robot.click(centre(robot, tree, toRow));
+        robot.combo('v', SWT.CTRL);
+        Item there = Robot.await("the document in the other file", () -> catalogue.item(moved.id())
+                .filter(i -> i.fileId() == to.id()));
+        assertEquals(toBefore.size() + 1, there.position(), "at the end of the file");
+        List<Item> fromAfter = catalogue.items(from.id());
+        assertEquals(fromBefore.size() - 1, fromAfter.size());
+        assertEquals(1, fromAfter.get(0).position(), "the documents behind it close up");
+        assertEquals(fromBefore.get(0).docCode(), fromAfter.get(0).docCode(), "and take the codes of their places");
+        Robot.await("the navigator to count it", () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + (toBefore.size() + 1) + " vb)")));
+        Screenshots.take(robot, shell, "navigator-document-moved-" + framework + ".png");
+
+        robot.combo('z', SWT.CTRL);
+        Item back = Robot.await("the undo to put it back", () -> catalogue.item(moved.id())
+                .filter(i -> i.fileId() == from.id()));
+        assertEquals(1, back.position());
+        assertEquals(moved.docCode(), back.docCode());
+        assertEquals(toBefore.stream().map(Item::id).toList(), catalogue.items(to.id()).stream().map(Item::id)
+                .toList(), "the other file as it was");
+        Robot.await("the navigator to count it back", () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + toBefore.size() + " vb)")));
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /**
+     * The fields the machine extracted, on the scan where they came from: accept one with Enter, fix another with F2,
+     * and see in the catalogue that both are now the person's values.
+     */
+    @Test
+    void archivistAcceptsAndFixesExtractedFields() throws Exception {
+        String framework = Robot.framework(context);
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        SchemeNode first = scheme.stream().filter(n -> !catalogue.files(n.id()).isEmpty()).findFirst().orElseThrow();
+        FileUnit file = catalogue.files(first.id()).get(0);
+        List<Item> items = catalogue.items(file.id());
+        Item doc = items.get(items.size() - 1);
+        assertEquals(Provenance.Source.EXTRACTED, doc.description().get("notation").orElseThrow().provenance()
+                .source(), "the notation as the extractor proposed it");
+        assertEquals("17", doc.description().text("number").orElseThrow(), "the misread number, as extracted");
+
+        openPage(robot, shell, tree, scheme, first, file, doc.position() + ". ");
+        Table table = robot.onUi(() -> Robot.find(shell, "page.fields", Table.class));
+        @SuppressWarnings("unchecked")
+        List<String> keys = Robot.await("the extracted fields listed", () -> Optional.ofNullable(robot.onUi(
+                () -> (List<String>) table.getData("hoso.page.fieldKeys"))).filter(k -> k.contains("number")
+                        && k.contains("notation")));
+        // drawn on the scan over the words they came from: the number and notation over "17/QĐ-UBND"
+        Canvas canvas = robot.onUi(() -> Robot.find(shell, "page.image", Canvas.class));
+        @SuppressWarnings("unchecked")
+        Map<String, Rectangle> drawn = Robot.await("the fields drawn on the scan", () -> Optional.ofNullable(
+                robot.onUi(() -> (Map<String, Rectangle>) canvas.getData("hoso.page.fieldBoxes")))
+                .filter(m -> m.containsKey("number") && m.containsKey("notation")));
+        @SuppressWarnings("unchecked")
+        Rectangle word = robot.onUi(() -> ((List<Rectangle>) canvas.getData("hoso.page.wordBoxes")).get(5));
+        Rectangle area = robot.onUi(canvas::getClientArea);
+        for (String key : List.of("number", "notation")) {
+            assertTrue(drawn.get(key).intersects(word) && area.intersects(drawn.get(key)),
+                    key + " drawn at " + drawn.get(key) + ", the word is at " + word);
+        }
+        // the unsure number is shaded in the list
+        int numberRow = keys.indexOf("number");
+        assertEquals(new org.eclipse.swt.graphics.RGB(255, 220, 140), robot.onUi(() -> table.getItem(numberRow)
+                .getBackground().getRGB()), "the misread number is marked for review");
+
+        // click the first field, then Tab down to the notation and accept it with Enter
+        Rectangle firstRow = robot.onUi(() -> table.getItem(0).getBounds(0));
+        robot.click(robot.onUi(() -> table.toDisplay(firstRow.x + 10, firstRow.y + firstRow.height / 2)));
+        Robot.await("the first field selected", () -> Optional.of(robot.onUi(table::getSelectionIndex))
+                .filter(i -> i == 0));
+        for (int i = 0; i < keys.indexOf("notation"); i++) {
+            int expected = i + 1;
+            robot.press(SWT.TAB);
+            Robot.await("Tab to field " + keys.get(expected), () -> Optional.of(robot.onUi(
+                    table::getSelectionIndex)).filter(s -> s == expected));
+        }
+        robot.press(SWT.CR);
+        Item accepted = Robot.await("the notation to be accepted", () -> catalogue.item(doc.id()).filter(
+                it -> it.description().get("notation").orElseThrow().provenance().source() == Provenance.Source.TYPED));
+        assertEquals(doc.description().text("notation"), accepted.description().text("notation"),
+                "accepting keeps the value");
+
+        // the arrows to the number, F2, the right number, Enter
+        arrowTo(robot, table, numberRow);
+        robot.press(SWT.F2);
+        Text editor = Robot.await("the number open for fixing", () -> Optional.ofNullable(robot.onUi(
+                () -> Robot.find(shell, "page.fields.editor", Text.class))));
+        assertEquals("17", robot.onUi(editor::getText));
+        robot.combo('a', SWT.CTRL);
+        robot.type("12");
+        robot.press(SWT.CR);
+        Item fixed = Robot.await("the number to be fixed", () -> catalogue.item(doc.id()).filter(
+                it -> it.description().text("number").orElse("").equals("12")));
+        assertEquals(Provenance.Source.TYPED, fixed.description().get("number").orElseThrow().provenance().source());
+        assertEquals(System.getProperty("user.name"), fixed.description().get("number").orElseThrow().provenance()
+                .agent());
+        // and the list says so
+        String source = Robot.await("the number shown as typed", () -> Optional.of(robot.onUi(() -> table.getItem(
+                numberRow).getText(2))).filter(t -> t.startsWith("Nhập tay: ")));
+        assertTrue(source.contains(System.getProperty("user.name")), source);
+        assertEquals("12", robot.onUi(() -> table.getItem(numberRow).getText(1)));
+
+        // typing on a field fixes it too: the date, typed day first, stored as ISO
+        arrowTo(robot, table, keys.indexOf("date"));
+        robot.type("20/03/2025");
+        robot.press(SWT.CR);
+        Item dated = Robot.await("the date to be fixed", () -> catalogue.item(doc.id()).filter(
+                it -> it.description().text("date").orElse("").equals("2025-03-20")));
+        assertEquals(Provenance.Source.TYPED, dated.description().get("date").orElseThrow().provenance().source());
+        Screenshots.take(robot, shell, "page-fields-" + framework + ".png");
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /** Moves the table's selection to {@code row} with the arrow keys. */
+    private static void arrowTo(Robot robot, Table table, int row) throws InterruptedException {
+        for (int guard = 0; guard < 50 && robot.onUi(table::getSelectionIndex) != row; guard++) {
+            int before = robot.onUi(table::getSelectionIndex);
+            robot.press(before < row ? SWT.ARROW_DOWN : SWT.ARROW_UP);
+            Robot.await("an arrow to move", () -> Optional.of(robot.onUi(table::getSelectionIndex))
+                    .filter(s -> s != before));
+        }
+        assertEquals(row, robot.onUi(table::getSelectionIndex), "row " + row + " selected with the arrows");
+    }
+
+    /** Selects a document's first page in the navigator and brings the page view forward. */
+    private static void openPage(Robot robot, Shell shell, Tree tree, List<SchemeNode> scheme, SchemeNode node,
+            FileUnit file, String itemPrefix) throws InterruptedException {
+        TreeItem fileRow = child(robot, row(robot, tree, scheme, node), "[" + file.fileCode() + "]");
+        robot.onUi(() -> {
+            fileRow.setExpanded(true);
+            return null;
+        });
+        TreeItem itemRow = Robot.await("the document " + itemPrefix, () -> robot.onUi(() -> Arrays.stream(
+                fileRow.getItems()).filter(i -> i.getText().startsWith(itemPrefix)).findFirst()));
+        TreeItem pageRow = child(robot, itemRow, "Trang 1");
+        robot.click(centre(robot, tree, pageRow));
+        CTabFolder tabs = robot.onUi(() -> Robot.find(shell, "workbench.tabs", CTabFolder.class));
+        CTabItem pageTab = robot.onUi(() -> Arrays.stream(tabs.getItems())
+                .filter(t -> "workbench.tab.hoso.page".equals(t.getData(Workbench.WIDGET_ID))).findFirst()
+                .orElseThrow());
+        Rectangle tb = robot.onUi(pageTab::getBounds);
+        robot.click(robot.onUi(() -> tabs.toDisplay(tb.x + tb.width / 2, tb.y + tb.height / 2)));
     }
 
     /** English chosen in the preferences (kept in the user's settings file): every text of the window follows. */

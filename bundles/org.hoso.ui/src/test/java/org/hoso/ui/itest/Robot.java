@@ -182,6 +182,22 @@ final class Robot {
         }
     }
 
+    /** A key without a character with modifiers held, e.g. {@code press(SWT.F10, SWT.SHIFT)}. */
+    void press(int keyCode, int... modifiers) throws InterruptedException {
+        for (int m : modifiers) {
+            key(SWT.KeyDown, m, (char) 0);
+        }
+        press(keyCode);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            key(SWT.KeyUp, modifiers[i], (char) 0);
+        }
+    }
+
+    /** A robot for another window of the same display (the workbench builds its window again on a new language). */
+    Robot on(Shell other) {
+        return new Robot(display, other);
+    }
+
     /** A key without a character (arrows, Home, End, Tab...). */
     void press(int keyCode) throws InterruptedException {
         key(SWT.KeyDown, keyCode, (char) 0);

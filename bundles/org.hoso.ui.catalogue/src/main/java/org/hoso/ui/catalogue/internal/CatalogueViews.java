@@ -1,14 +1,19 @@
 package org.hoso.ui.catalogue.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.hoso.core.api.SearchService;
+import org.hoso.extract.api.ExtractionService;
 import org.hoso.ui.api.WorkbenchView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The catalogue's views, each a {@link WorkbenchView} service over the shared {@link CatalogueSession}. */
 abstract class CatalogueViews implements WorkbenchView {
@@ -85,10 +90,15 @@ abstract class CatalogueViews implements WorkbenchView {
         }
     }
 
-    /** A scanned page beside its OCR text, for correcting words. */
+    /** A scanned page beside its OCR text, for correcting words and the fields extracted from it. */
     @Component(service = WorkbenchView.class)
     @WorkbenchView.Kind(id = "hoso.page", order = 4)
     public static final class PageViewView extends CatalogueViews {
+        /** Optional: without it the view shows no extracted fields; it may come and go while the window is open. */
+        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+                policyOption = ReferencePolicyOption.GREEDY)
+        private volatile ExtractionService extraction;
+
         @Activate
         public PageViewView(@Reference(name = "session") CatalogueSession session) {
             super(session, "hoso.page", "page.viewTitle");
@@ -96,7 +106,7 @@ abstract class CatalogueViews implements WorkbenchView {
 
         @Override
         Control create(Composite parent, CatalogueSession session, Texts texts) {
-            return new PageView(parent, session, texts).control();
+            return new PageView(parent, session, texts, () -> Optional.ofNullable(extraction)).control();
         }
     }
 

@@ -225,6 +225,15 @@ final class Editor {
             return;
         }
         Provenance p = value.get().provenance();
+        boolean low = p.source() == Provenance.Source.EXTRACTED && p.confidence() < LOW_CONFIDENCE;
+        row.provenance().setText(provenanceText(texts, p));
+        row.provenance().setToolTipText(texts.format("provenance.when", WHEN.format(p.at())));
+        row.provenance().setData("hoso.lowConfidence", low);
+        row.input().setBackground(low ? lowConfidence : null);
+    }
+
+    /** Where a value came from, in words: "Nhập tay: lan, 03/12/2026 08:12"; low confidence marked for review. */
+    static String provenanceText(Texts texts, Provenance p) {
         String text = switch (p.source()) {
             case TYPED -> texts.format("provenance.typed", p.agent(), WHEN.format(p.at()));
             case IMPORTED -> texts.format("provenance.imported", p.agent());
@@ -232,10 +241,7 @@ final class Editor {
             case EXTRACTED -> texts.format("provenance.extracted", p.agent(), Math.round(p.confidence() * 100));
         };
         boolean low = p.source() == Provenance.Source.EXTRACTED && p.confidence() < LOW_CONFIDENCE;
-        row.provenance().setText(low ? texts.format("provenance.low", text) : text);
-        row.provenance().setToolTipText(texts.format("provenance.when", WHEN.format(p.at())));
-        row.provenance().setData("hoso.lowConfidence", low);
-        row.input().setBackground(low ? lowConfidence : null);
+        return low ? texts.format("provenance.low", text) : text;
     }
 
     /** Checks one field as it is typed: red with the reason when it is not valid. */
@@ -297,7 +303,9 @@ final class Editor {
             problems.info(texts.get("editor.unchanged"));
             return;
         }
-        History.Change change = edit(shown, before, changed);
+        String label = texts.format("editor.saved", changed.size(),
+                shown instanceof FileUnit f ? f.fileCode() : ((Item) shown).docCode());
+        History.Change change = edit(session, shown, before, changed, label);
         session.apply(root.getDisplay(), change, e -> problems.problem(texts.get("editor.saveFailed"), e));
         problems.info(change.label());
     }
@@ -316,15 +324,20 @@ final class Editor {
                 ? Optional.of(FileFields.END_DATE) : Optional.empty();
     }
 
-    private History.Change edit(Object element, Description before, Map<String, String> changed) {
+    /**
+     * A change that gives fields of a file or a document the values {@code changed} (canonical), as typed by the
+     * session's user: all or nothing; undone by typing the old values again. The page view accepts and fixes
+     * extracted fields with it too.
+     */
+    static History.Change edit(CatalogueSession session, Object element, Description before,
+            Map<String, String> changed, String label) {
+        CatalogueService catalogue = session.catalogue();
         String user = session.user();
         boolean file = element instanceof FileUnit;
         long id = file ? ((FileUnit) element).id() : ((Item) element).id();
         CatalogueSession.Changed affected = file
                 ? new CatalogueSession.Changed(Set.of(((FileUnit) element).schemeNodeId()), Set.of(id))
                 : new CatalogueSession.Changed(Set.of(), Set.of(((Item) element).fileId()));
-        String label = texts.format("editor.saved", changed.size(),
-                file ? ((FileUnit) element).fileCode() : ((Item) element).docCode());
         return new History.Change(label, affected) {
             @Override
             void redo() {

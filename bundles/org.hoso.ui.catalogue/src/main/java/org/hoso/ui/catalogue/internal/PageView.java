@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -34,6 +37,7 @@ import org.eclipse.swt.widgets.Text;
 import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.ObjectId;
 import org.hoso.core.api.ObjectStore;
+import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.Provenance;
 import org.hoso.core.api.model.Recognition;
@@ -42,6 +46,10 @@ import org.hoso.digitise.api.OcrJson;
 import org.hoso.digitise.api.OcrLine;
 import org.hoso.digitise.api.OcrPage;
 import org.hoso.digitise.api.OcrWord;
+import org.hoso.extract.api.Extraction;
+import org.hoso.extract.api.ExtractionInput;
+import org.hoso.extract.api.ExtractionService;
+import org.hoso.extract.api.SourceSpan;
 import org.hoso.ui.api.Workbench;
 
 /**
@@ -50,6 +58,11 @@ import org.hoso.ui.api.Workbench;
  * The selected word can be corrected (type, Enter): the page's words and text are stored again and recorded as the
  * page's recognition with {@link Provenance#typed typed} provenance, which no later OCR run replaces. Words the
  * engine was unsure of are shaded in the text.
+ * <p>
+ * When an {@link ExtractionService} is there, the document's pages are read by its extractor and every field it found
+ * is drawn on the scan as a labelled, coloured box around the words it came from (amber and dashed when the machine
+ * was unsure), listed beside the scan ({@link PageFields}: Enter accepts, F2 or typing fixes); the selected field's
+ * box is drawn bold. Without the service the view shows the scan and its text as before.
  */
 final class PageView {
 
@@ -58,9 +71,18 @@ final class PageView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    /** What the view shows: a page, its scan, its recognition and its words. */
-    record Shown(Page page, ImageData image, Optional<Recognition> recognition, Optional<OcrPage> ocr) {
+    /**
+     * What the view shows: a page, its scan, its recognition and its words; its document and what the extractor found
+     * in the document's recognised pages, of which this page is number {@code ocrPage} (from 0; -1: none).
+     */
+    record Shown(Page page, ImageData image, Optional<Recognition> recognition, Optional<OcrPage> ocr,
+            Optional<Item> item, Optional<Extraction> extraction, int ocrPage) {
     }
+
+    /** Colours of the fields' boxes, in the order of the fields; unsure fields are amber. */
+    private static final RGB[] FIELD_COLOURS = {new RGB(0, 114, 178), new RGB(0, 158, 115), new RGB(204, 121, 167),
+        new RGB(86, 180, 233), new RGB(120, 80, 160), new RGB(0, 90, 60), new RGB(170, 40, 40)};
+    private static final RGB UNSURE = new RGB(230, 140, 0);
 
     private final CatalogueSession session;
     private final CatalogueService catalogue;
@@ -75,6 +97,8 @@ final class PageView {
     private final ProblemBar problems;
     private final Color highlight;
     private final Color shade;
+    private final Supplier<Optional<ExtractionService>> extraction;
+    private final PageFields fields;
 
     private Shown shown;
     private Image image;
@@ -87,8 +111,10 @@ final class PageView {
     private Point pan = new Point(0, 0);
     private Point dragFrom;
 
-    PageView(Composite parent, CatalogueSession session, Texts texts) {
+    PageView(Composite parent, CatalogueSession session, Texts texts,
+            Supplier<Optional<ExtractionService>> extraction) {
         this.session = session;
+        this.extraction = extraction;
         this.catalogue = session.catalogue();
         this.objects = session.objects();
         this.texts = texts;
@@ -131,7 +157,11 @@ final class PageView {
                 e.doit = false;
             }
         });
-        Composite right = new Composite(split, SWT.NONE);
+        SashForm side = new SashForm(split, SWT.VERTICAL);
+        problems = new ProblemBar(root, texts, "page.problem");
+        problems.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        fields = new PageFields(side, session, texts, problems, canvas::redraw);
+        Composite right = new Composite(side, SWT.NONE);
         right.setLayout(new GridLayout(2, false));
         text = new StyledText(right, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER | SWT.READ_ONLY);
         text.setData(Workbench.WIDGET_ID, "page.text");
@@ -143,15 +173,15 @@ final class PageView {
         correction.setData(Workbench.WIDGET_ID, "page.correction");
         correction.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         correction.addListener(SWT.DefaultSelection, e -> correct());
+        side.setWeights(50, 50);
         split.setWeights(55, 45);
-        problems = new ProblemBar(root, texts, "page.problem");
-        problems.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         AutoCloseable selections = session.listen(root.getDisplay(), CatalogueSession.Selected.class, s -> {
             if (s.element() instanceof Navigator.PageRow p) {
                 load(p.page().id());
             }
         });
+        AutoCloseable changes = session.listen(root.getDisplay(), CatalogueSession.Changed.class, this::reread);
         root.addListener(SWT.Dispose, e -> {
             highlight.dispose();
             shade.dispose();
@@ -160,6 +190,7 @@ final class PageView {
             }
             try {
                 selections.close();
+                changes.close();
             } catch (Exception ignored) {
                 // nothing held
             }
@@ -193,8 +224,51 @@ final class PageView {
                     ocr = Optional.of(OcrJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
-            return new Shown(page, data, recognition, ocr);
+            Optional<Item> item = catalogue.item(page.itemId());
+            Optional<ExtractionService> service = extraction.get();
+            if (service.isEmpty() || item.isEmpty() || ocr.isEmpty()) {
+                return new Shown(page, data, recognition, ocr, item, Optional.empty(), -1);
+            }
+            // the extractor reads the whole document: its recognised pages in order
+            List<OcrPage> pages = new ArrayList<>();
+            int ocrPage = -1;
+            for (Page p : catalogue.pages(page.itemId())) {
+                Optional<OcrPage> read = p.id() == pageId ? ocr : words(p.id());
+                if (read.isPresent()) {
+                    ocrPage = p.id() == pageId ? pages.size() : ocrPage;
+                    pages.add(read.get());
+                }
+            }
+            Extraction found;
+            try {
+                found = service.get().extract(ExtractionInput.ofOcr(pages), Optional.empty());
+            } catch (IllegalStateException noExtractor) {
+                return new Shown(page, data, recognition, ocr, item, Optional.empty(), -1);
+            }
+            return new Shown(page, data, recognition, ocr, item, Optional.of(found), ocrPage);
         }, this::show, e -> problems.problem(texts.get("page.loadFailed"), e));
+    }
+
+    /** A page's OCR words, if it was recognised. */
+    private Optional<OcrPage> words(long pageId) throws IOException {
+        Optional<Recognition> r = catalogue.recognition(pageId);
+        if (r.isEmpty() || r.get().words().isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = objects.open(r.get().words().get())) {
+            return Optional.of(OcrJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** After a change to the shown document's file, reads the document again for its fields' new provenance. */
+    private void reread(CatalogueSession.Changed changed) {
+        Optional<Item> item = fields.item();
+        if (item.isEmpty() || !(changed.everything() || changed.files().contains(item.get().fileId()))) {
+            return;
+        }
+        long id = item.get().id();
+        session.run(root.getDisplay(), () -> catalogue.item(id), found -> found.ifPresent(fields::item),
+                e -> problems.problem(texts.get("page.loadFailed"), e));
     }
 
     private void show(Shown s) {
@@ -236,8 +310,13 @@ final class PageView {
         text.setStyleRanges(styles.toArray(StyleRange[]::new));
         correction.setText("");
         title.getParent().layout(true);
-        canvas.redraw();
         problems.info(words.isEmpty() ? texts.get("page.noWords") : texts.format("page.words", words.size()));
+        fields.show(s.item(), s.extraction());
+        if (s.extraction().isPresent()) {
+            problems.info(texts.format("page.fields.found", s.extraction().get().fields().size(),
+                    fields.rows().stream().filter(PageFields.Row::low).count()));
+        }
+        canvas.redraw();
     }
 
     private String provenanceText(Recognition r) {
@@ -311,6 +390,128 @@ final class PageView {
             t.dispose();
         }
         canvas.setData("hoso.page.wordBoxes", screenBoxes());
+        paintFields(gc);
+    }
+
+    /**
+     * Each extracted field on this page: its words shaded, a box around them and its label, in its colour; bold when
+     * selected, amber and dashed when the machine was unsure. Labels go where they cover no word and no other label
+     * (beside the box, at the end of its line, above, below). Drawn in screen space, so labels keep their size
+     * whatever the zoom.
+     */
+    private void paintFields(GC gc) {
+        Map<String, Rectangle> drawn = new LinkedHashMap<>();
+        Shown s = shown;
+        if (s == null || s.extraction().isEmpty()) {
+            canvas.setData("hoso.page.fieldBoxes", drawn);
+            return;
+        }
+        Optional<String> selectedField = fields.selectedKey();
+        List<PageFields.Row> rows = fields.rows();
+        List<RGB> colours = new ArrayList<>();
+        Transform t = transform();
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                PageFields.Row row = rows.get(i);
+                List<Rectangle> boxes = new ArrayList<>();
+                for (SourceSpan.WordBox wb : row.extracted().span().boxes()) {
+                    if (wb.page() == s.ocrPage()) {
+                        boxes.add(toScreen(t, wb.box()));
+                    }
+                }
+                if (boxes.isEmpty()) {
+                    continue;
+                }
+                Rectangle all = boxes.get(0);
+                for (Rectangle b : boxes) {
+                    all = all.union(b);
+                }
+                all = new Rectangle(all.x - 3, all.y - 3, all.width + 6, all.height + 6);
+                boolean bold = selectedField.filter(row.key()::equals).isPresent();
+                RGB rgb = row.low() ? UNSURE : FIELD_COLOURS[i % FIELD_COLOURS.length];
+                Color colour = new Color(rgb);
+                try {
+                    gc.setBackground(colour);
+                    gc.setAlpha(bold ? 90 : 45);
+                    boxes.forEach(b -> gc.fillRectangle(b));
+                    gc.setAlpha(255);
+                    gc.setForeground(colour);
+                    gc.setLineWidth(bold ? 3 : 2);
+                    gc.setLineStyle(row.low() ? SWT.LINE_DASH : SWT.LINE_SOLID);
+                    gc.drawRectangle(all);
+                    gc.setLineStyle(SWT.LINE_SOLID);
+                } finally {
+                    colour.dispose();
+                }
+                drawn.put(row.key(), all);
+                colours.add(rgb);
+            }
+        } finally {
+            t.dispose();
+        }
+        gc.setLineWidth(1);
+        labels(gc, rows, drawn, colours);
+        canvas.setData("hoso.page.fieldBoxes", drawn);
+    }
+
+    /** Each drawn field's label, on its colour, where it hides no word and no other label. */
+    private void labels(GC gc, List<PageFields.Row> rows, Map<String, Rectangle> drawn, List<RGB> colours) {
+        List<Rectangle> taken = new ArrayList<>(screenBoxes());
+        taken.addAll(drawn.values());
+        Rectangle area = canvas.getClientArea();
+        int n = 0;
+        for (PageFields.Row row : rows) {
+            Rectangle box = drawn.get(row.key());
+            if (box == null) {
+                continue;
+            }
+            String label = Validation.Form.ITEM.field(row.key()).label(texts.locale())
+                    + (row.low() ? " ⚠ " : " ") + Math.round(row.confidence() * 100) + "%";
+            Point size = gc.textExtent(label);
+            Rectangle at = place(box, new Point(size.x + 6, size.y), taken, area);
+            taken.add(at);
+            Color colour = new Color(colours.get(n++));
+            try {
+                gc.setForeground(colour);
+                if (at.x > box.x + box.width) {
+                    // a label away from its box: a line leads to it
+                    int y = box.y + box.height / 2;
+                    gc.drawLine(box.x + box.width, y, at.x, at.y + at.height / 2);
+                }
+                gc.setBackground(colour);
+                gc.fillRectangle(at);
+                gc.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                gc.drawText(label, at.x + 3, at.y, true);
+            } finally {
+                colour.dispose();
+            }
+        }
+    }
+
+    /** Where a label of {@code size} goes: beside the box, at the end of its line, above or below it. */
+    private static Rectangle place(Rectangle box, Point size, List<Rectangle> taken, Rectangle area) {
+        int middle = box.y + (box.height - size.y) / 2;
+        List<Rectangle> candidates = new ArrayList<>();
+        candidates.add(new Rectangle(box.x + box.width + 4, middle, size.x, size.y));
+        int end = box.x + box.width;
+        for (Rectangle r : taken) {
+            if (r.y < box.y + box.height && r.y + r.height > box.y) {
+                end = Math.max(end, r.x + r.width);
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            candidates.add(new Rectangle(end + 12 + k * (size.x + 4), middle, size.x, size.y));
+        }
+        candidates.add(new Rectangle(box.x, box.y - size.y - 1, size.x, size.y));
+        candidates.add(new Rectangle(box.x, box.y + box.height + 1, size.x, size.y));
+        for (Rectangle c : candidates) {
+            if (area.contains(c.x, c.y) && area.contains(c.x + c.width - 1, c.y + c.height - 1)
+                    && taken.stream().noneMatch(c::intersects)) {
+                return c;
+            }
+        }
+        Rectangle above = candidates.get(candidates.size() - 2);
+        return above.y < 0 ? candidates.get(candidates.size() - 1) : above;
     }
 
     /** Every word's box on the screen (canvas coordinates), for tests and tools. */
@@ -319,16 +520,20 @@ final class PageView {
         Transform t = transform();
         try {
             for (OcrWord w : words) {
-                Box b = w.box();
-                float[] p = {b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
-                t.transform(p);
-                boxes.add(new Rectangle(Math.round(Math.min(p[0], p[2])), Math.round(Math.min(p[1], p[3])),
-                        Math.round(Math.abs(p[2] - p[0])), Math.round(Math.abs(p[3] - p[1]))));
+                boxes.add(toScreen(t, w.box()));
             }
         } finally {
             t.dispose();
         }
         return boxes;
+    }
+
+    /** A box of the scan on the screen (canvas coordinates), through the view's transform. */
+    private static Rectangle toScreen(Transform t, Box b) {
+        float[] p = {b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
+        t.transform(p);
+        return new Rectangle(Math.round(Math.min(p[0], p[2])), Math.round(Math.min(p[1], p[3])),
+                Math.round(Math.abs(p[2] - p[0])), Math.round(Math.abs(p[3] - p[1])));
     }
 
     private void clickOnImage(Event e) {
