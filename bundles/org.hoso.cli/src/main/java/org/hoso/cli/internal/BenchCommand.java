@@ -128,6 +128,18 @@ final class BenchCommand implements Callable<Integer> {
                 long id = catalogue.file(f.fileCode()).orElseThrow().id();
                 return () -> catalogue.items(id);
             }));
+            // the navigator's slices of 200 files anywhere in the biggest scheme node (a jump to its end included)
+            Map<Long, Long> counts = catalogue.fileCounts(FONDS);
+            long biggest = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            int inBiggest = counts.get(biggest).intValue();
+            latencies.put("navigatorSlice", measure(queries, i -> {
+                int offset = random.nextInt(Math.max(1, inBiggest - 200 + 1));
+                return () -> {
+                    if (catalogue.files(biggest, offset, 200).isEmpty()) {
+                        throw new IllegalStateException("no files at " + offset + " of node " + biggest);
+                    }
+                };
+            }));
             heap.stop();
 
             double rate = result.items() / seconds;

@@ -322,10 +322,25 @@ final class CatalogueRepository {
         }
         return inTransaction(c -> {
             List<FileUnit> slice = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM FILE_UNIT "
-                    + "WHERE SCHEME_NODE_ID = ? ORDER BY FILE_NUMBER OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            // the slice's first file number from the FILE_UNIT_NODE index alone, then the rows from there on: an
+            // OFFSET over whole rows read and threw away every description before it (p50 58 ms, p95 122 ms for
+            // 200 files anywhere in a node of 100,000 files' fonds; now see the store's README)
+            int first;
+            try (PreparedStatement p = c.prepareStatement("SELECT FILE_NUMBER FROM FILE_UNIT WHERE SCHEME_NODE_ID = ? "
+                    + "ORDER BY FILE_NUMBER OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
                 p.setLong(1, schemeNodeId);
                 p.setInt(2, offset);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return slice;
+                    }
+                    first = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM FILE_UNIT "
+                    + "WHERE SCHEME_NODE_ID = ? AND FILE_NUMBER >= ? ORDER BY FILE_NUMBER FETCH NEXT ? ROWS ONLY")) {
+                p.setLong(1, schemeNodeId);
+                p.setInt(2, first);
                 p.setInt(3, limit);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
