@@ -2,9 +2,10 @@
 # Installs the Debian packages Hoso needs when any is missing: Tesseract with Vietnamese and English data and
 # orientation detection (OCR), OCRmyPDF (the comparison in `hoso bench digitise`),
 # Xvfb and xauth (the window and UI tests without a screen), GTK 3 and XTEST (SWT), fonts with Vietnamese glyphs,
-# ImageMagick (screenshots). Does nothing when all are there; safe to run on every start.
+# xdotool (a real mouse drag in the UI tests, through XTEST), ImageMagick (screenshots). Does nothing when all are
+# there; safe to run on every start.
 set -eu
-PACKAGES="tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd ocrmypdf xvfb xauth libgtk-3-0 libxtst6 fonts-dejavu-core fonts-liberation2 imagemagick"
+PACKAGES="tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd ocrmypdf xvfb xauth libgtk-3-0 libxtst6 xdotool fonts-dejavu-core fonts-liberation2 imagemagick"
 
 missing=""
 for p in $PACKAGES; do

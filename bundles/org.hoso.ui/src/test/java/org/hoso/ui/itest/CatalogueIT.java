@@ -349,6 +349,64 @@ class CatalogueIT {
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 
+    /**
+     * A file dragged with the mouse from one scheme node onto another, then put back with Ctrl+Z. The mouse is driven
+     * through the X server (XTest, by {@code xdotool}, which {@code scripts/install-native.sh} installs): SWT's posted
+     * button events never start a GTK drag.
+     */
+    @Test
+    void archivistDragsAFileOntoAnotherNodeAndUndoes() throws Exception {
+        String framework = Robot.framework(context);
+        assertTrue(new ProcessBuilder("sh", "-c", "command -v xdotool").start().waitFor() == 0,
+                "xdotool is needed to drag with a real pointer: scripts/install-native.sh installs it");
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        Map<Long, Long> counts = catalogue.fileCounts(FONDS);
+        List<SchemeNode> top = scheme.stream().filter(n -> n.parentId().isEmpty()).toList();
+        // the target above the source, so that both rows are in sight with the source expanded
+        SchemeNode to = top.get(0);
+        SchemeNode from = top.stream().skip(1).filter(n -> counts.getOrDefault(n.id(), 0L) > 1).findFirst()
+                .orElseThrow();
+        FileUnit dragged = catalogue.files(from.id(), 0, 1).get(0);
+        TreeItem toRow = row(robot, tree, scheme, to);
+        robot.onUi(() -> {
+            Arrays.stream(tree.getItems()).flatMap(i -> Arrays.stream(i.getItems())).forEach(i -> i.setExpanded(false));
+            return null;
+        });
+        TreeItem fromRow = row(robot, tree, scheme, from);
+        TreeItem fileRow = child(robot, fromRow, "[" + dragged.fileCode() + "]");
+        Point start = centre(robot, tree, fileRow);
+        Point end = centre(robot, tree, toRow);
+        List<String> command = new ArrayList<>(List.of("xdotool", "mousemove", "--sync", "" + start.x, "" + start.y,
+                "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
+        for (int step = 1; step <= 12; step++) {
+            command.addAll(List.of("mousemove", "" + (start.x + (end.x - start.x) * step / 12),
+                    "" + (start.y + (end.y - start.y) * step / 12), "sleep", "0.08"));
+        }
+        command.addAll(List.of("sleep", "0.5", "mouseup", "1"));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, p.waitFor(), "xdotool " + command);
+        Robot.await("the dragged file to be under " + to.code(), () -> catalogue.file(dragged.fileCode())
+                .filter(f -> f.schemeNodeId() == to.id()));
+        Robot.await("the navigator to count it under " + to.code(), () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + (counts.getOrDefault(to.id(), 0L) + 1) + ")")));
+        Screenshots.take(robot, shell, "navigator-dragged-" + framework + ".png");
+        // a real click on the target row (the pointer is the X server's now), then Ctrl+Z
+        Point target = centre(robot, tree, toRow);
+        Process click = new ProcessBuilder("xdotool", "mousemove", "--sync", "" + target.x, "" + target.y, "sleep",
+                "0.2", "click", "1").inheritIO().start();
+        assertEquals(0, click.waitFor(), "xdotool click");
+        Robot.await("the target row selected", () -> Optional.of(robot.onUi(() -> tree.getSelection()))
+                .filter(sel -> sel.length == 1 && sel[0] == toRow));
+        Process undo = new ProcessBuilder("xdotool", "key", "--clearmodifiers", "ctrl+z").inheritIO().start();
+        assertEquals(0, undo.waitFor(), "xdotool key ctrl+z");
+        Robot.await("the undo to put the file back", () -> catalogue.file(dragged.fileCode())
+                .filter(f -> f.schemeNodeId() == from.id()));
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
     /** A document cut from one file and pasted onto another: renumbered in both, then put back with Ctrl+Z. */
     @Test
     void archivistMovesADocumentToAnotherFileAndUndoes() throws Exception {
