@@ -153,7 +153,7 @@ final class Navigator {
         problems.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         dragAndDrop();
 
-        AutoCloseable changes = session.listen(tree.getDisplay(), CatalogueSession.Changed.class, c -> reload());
+        AutoCloseable changes = session.listen(tree.getDisplay(), CatalogueSession.Changed.class, this::changed);
         // Ctrl+Z / Ctrl+Y anywhere in the window but in a text field
         Listener keys = e -> {
             if (tree.isDisposed() || e.display.getFocusControl() == null
@@ -254,25 +254,32 @@ final class Navigator {
                 placeholder(item);
                 loadDocuments(f.file());
             } else if (index < d.items().size()) {
-                Item i = d.items().get(index);
-                List<Page> pages = d.pages().getOrDefault(i.id(), List.of());
-                item.setData(new ItemRow(i));
-                item.setText(itemText(i));
-                Map<Page.Status, Long> counts = new HashMap<>();
-                pages.forEach(p -> counts.merge(p.status(), 1L, Long::sum));
-                item.setImage(icons.status(Icons.Status.of(counts)));
-                item.setItemCount(pages.size());
+                document(item, d, index);
             }
         } else if (parentData instanceof ItemRow i) {
             Documents d = documents.get(i.item().fileId());
             List<Page> pages = d == null ? List.of() : d.pages().getOrDefault(i.item().id(), List.of());
             if (index < pages.size()) {
-                Page p = pages.get(index);
-                item.setData(new PageRow(p));
-                item.setText(texts.format("row.page", p.position(), texts.get("page." + p.status().name())));
-                item.setImage(icons.status(Icons.Status.of(p.status())));
+                page(item, pages.get(index));
             }
         }
+    }
+
+    private void document(TreeItem item, Documents d, int index) {
+        Item i = d.items().get(index);
+        List<Page> pages = d.pages().getOrDefault(i.id(), List.of());
+        item.setData(new ItemRow(i));
+        item.setText(itemText(i));
+        Map<Page.Status, Long> counts = new HashMap<>();
+        pages.forEach(p -> counts.merge(p.status(), 1L, Long::sum));
+        item.setImage(icons.status(Icons.Status.of(counts)));
+        item.setItemCount(pages.size());
+    }
+
+    private void page(TreeItem item, Page p) {
+        item.setData(new PageRow(p));
+        item.setText(texts.format("row.page", p.position(), texts.get("page." + p.status().name())));
+        item.setImage(icons.status(Icons.Status.of(p.status())));
     }
 
     private Optional<Overview> overviewOf(String fondsCode) {
@@ -300,12 +307,94 @@ final class Navigator {
             return;
         }
         FileUnit f = slice.files().get(at);
+        fileRow(item, f, slice.items().getOrDefault(f.id(), 0L), slice.pages().getOrDefault(f.id(), Map.of()));
+        item.setItemCount((int) slice.items().getOrDefault(f.id(), 0L).longValue());
+    }
+
+    private void fileRow(TreeItem item, FileUnit f, long items, Map<Page.Status, Long> pages) {
         item.setData(new FileRow(f));
         fileItems.put(f.id(), item);
-        long items = slice.items().getOrDefault(f.id(), 0L);
         item.setText(texts.format("row.file", f.fileNumber(), f.title(), f.fileCode(), items));
-        item.setImage(icons.status(Icons.Status.of(slice.pages().getOrDefault(f.id(), Map.of()))));
-        item.setItemCount((int) items);
+        item.setImage(icons.status(Icons.Status.of(pages)));
+    }
+
+    /**
+     * What changed: when only some files' documents did (a document edited, moved between files, its pages read),
+     * those files' rows and documents are read again and updated in place, the tree left as it is; anything else
+     * (files moved, the scheme changed) reads the whole tree again. (Reading it all again on every edit cleared every
+     * row, which GTK drew blank until the rows were read again.)
+     */
+    private void changed(CatalogueSession.Changed c) {
+        if (c.files().isEmpty() || !c.nodes().isEmpty()) {
+            reload();
+            return;
+        }
+        updateUndo();
+        for (long fileId : c.files()) {
+            refreshFile(fileId);
+        }
+    }
+
+    private record Refreshed(FileUnit file, Documents documents) {
+    }
+
+    private void refreshFile(long fileId) {
+        session.run(tree.getDisplay(), () -> {
+            FileUnit f = catalogue.file(fileId).orElseThrow(() -> new IllegalStateException("file " + fileId));
+            List<Item> items = catalogue.items(fileId);
+            Map<Long, List<Page>> pages = new HashMap<>();
+            for (Item i : items) {
+                pages.put(i.id(), catalogue.pages(i.id()));
+            }
+            return new Refreshed(f, new Documents(items, pages));
+        }, r -> {
+            if (tree.isDisposed()) {
+                return;
+            }
+            Documents d = r.documents();
+            Map<Page.Status, Long> counts = new HashMap<>();
+            d.pages().values().forEach(ps -> ps.forEach(p -> counts.merge(p.status(), 1L, Long::sum)));
+            // what a slice knows of the file, for when its row is read again
+            for (Map<Integer, Slice> bySlice : slices.values()) {
+                bySlice.replaceAll((n, slice) -> slice.files().stream().noneMatch(f -> f.id() == fileId) ? slice
+                        : withFile(slice, r.file(), d.items().size(), counts));
+            }
+            if (documents.containsKey(fileId)) {
+                documents.put(fileId, d);
+            }
+            TreeItem row = fileItems.get(fileId);
+            if (row == null || row.isDisposed() || !(row.getData() instanceof FileRow)) {
+                return;
+            }
+            fileRow(row, r.file(), d.items().size(), counts);
+            if (!row.getExpanded()) {
+                documents.remove(fileId);
+                row.setItemCount(d.items().size());
+                row.clearAll(true);
+                return;
+            }
+            documents.put(fileId, d);
+            row.setItemCount(d.items().size());
+            for (int i = 0; i < d.items().size(); i++) {
+                TreeItem child = row.getItem(i);
+                document(child, d, i);
+                if (child.getExpanded()) {
+                    List<Page> pages = d.pages().getOrDefault(d.items().get(i).id(), List.of());
+                    for (int k = 0; k < pages.size(); k++) {
+                        page(child.getItem(k), pages.get(k));
+                    }
+                }
+            }
+        }, e -> problems.problem(texts.get("navigator.loadFailed"), e));
+    }
+
+    private static Slice withFile(Slice slice, FileUnit file, long items, Map<Page.Status, Long> pages) {
+        List<FileUnit> files = slice.files().stream().map(f -> f.id() == file.id() ? file : f).toList();
+        Map<Long, Long> itemCounts = new HashMap<>(slice.items());
+        itemCounts.put(file.id(), items);
+        Map<Long, Map<Page.Status, Long>> pageCounts = new HashMap<>(slice.pages());
+        pageCounts.put(file.id(), pages);
+        return new Slice(files, itemCounts, pageCounts);
     }
 
     private void placeholder(TreeItem item) {
