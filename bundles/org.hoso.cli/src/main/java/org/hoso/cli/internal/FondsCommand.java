@@ -108,6 +108,7 @@ final class FondsCommand implements Callable<Integer> {
                 Fonds f = found.get();
                 CatalogueService.Counts n = catalogue.counts(f.code());
                 List<SchemeNode> scheme = catalogue.scheme(f.code());
+                Map<Long, Long> perNode = catalogue.fileCounts(f.code());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("code", f.code());
@@ -124,7 +125,7 @@ final class FondsCommand implements Callable<Integer> {
                         sm.put("parent", s.parentId());
                         sm.put("code", s.code());
                         sm.put("title", s.title());
-                        sm.put("files", catalogue.files(s.id()).size());
+                        sm.put("files", perNode.getOrDefault(s.id(), 0L));
                         nodes.add(sm);
                     }
                     m.put("scheme", nodes);
@@ -138,7 +139,7 @@ final class FondsCommand implements Callable<Integer> {
                     for (SchemeNode s : scheme) {
                         int depth = depth(scheme, s);
                         fonds.hoso.out().println("  " + "  ".repeat(depth) + s.code() + ". " + s.title() + "  ("
-                                + fonds.hoso.reports.text("fonds.nodeFiles", catalogue.files(s.id()).size()) + ")");
+                                + fonds.hoso.reports.text("fonds.nodeFiles", perNode.getOrDefault(s.id(), 0L)) + ")");
                     }
                 }
                 return 0;

@@ -196,9 +196,10 @@ final class HosoCommand implements Callable<Integer> {
             CatalogueService.Counts n = catalogue.counts(code);
             out.println("  " + r.text("fonds.header", fonds.code(), fonds.name()));
             out.println("    " + r.text("fonds.counts", n.schemeNodes(), n.files(), n.items(), n.boxes()));
+            java.util.Map<Long, Long> perNode = catalogue.fileCounts(code);
             for (SchemeNode node : catalogue.scheme(code)) {
                 out.println("    " + node.code() + ". " + node.title() + "  ("
-                        + r.text("fonds.nodeFiles", catalogue.files(node.id()).size()) + ")");
+                        + r.text("fonds.nodeFiles", perNode.getOrDefault(node.id(), 0L)) + ")");
             }
             SearchService search = VerifyCommand.service(hoso.context, SearchService.class);
             if (search != null) {

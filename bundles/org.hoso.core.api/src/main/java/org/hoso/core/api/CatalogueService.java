@@ -297,6 +297,24 @@ public interface CatalogueService {
     Map<Page.Status, Long> pageCounts(String fondsCode);
 
     /**
+     * A page with the codes of its file and document: a line of a list of pages across a fonds.
+     *
+     * @since 0.3.0
+     */
+    record PageAt(String fileCode, String docCode, Page page) {
+    }
+
+    /**
+     * The pages of a fonds (or, with a file code, of that file only) in one status, in file number, document and
+     * page order: the pages to scan again, for one. One query however big the fonds; the list is not paged, so it is
+     * meant for the statuses that few pages are in.
+     *
+     * @throws IllegalArgumentException if the fonds is unknown, or the file is not in it
+     * @since 0.3.0
+     */
+    List<PageAt> pages(String fondsCode, Optional<String> fileCode, Page.Status status);
+
+    /**
      * Moves a document to {@code position} (1 is first; past the end is last) in a file of the same fonds, which may
      * be its own file. The documents behind its old place close up, those from its new place on move down one, and
      * every document whose position changed gets the document code of its new place ({@link Item#docCode}); its

@@ -21,7 +21,6 @@ import org.hoso.core.api.model.FileUnit;
 import org.hoso.core.api.model.Item;
 import org.hoso.core.api.model.Page;
 import org.hoso.core.api.model.Recognition;
-import org.hoso.core.api.model.SchemeNode;
 import org.hoso.digitise.api.DigitisationService;
 import org.hoso.digitise.api.ScanSource;
 import org.hoso.digitise.api.UnreadablePageException;
@@ -123,26 +122,14 @@ public final class DigitisationServiceImpl implements DigitisationService {
 
     @Override
     public List<Rescan> rescans(String fondsCode, Optional<String> fileCode) {
-        List<FileUnit> files = new ArrayList<>();
         if (fileCode.isPresent()) {
-            files.add(requireFile(fondsCode, fileCode.get()));
-        } else {
-            for (SchemeNode node : catalogue.scheme(fondsCode)) {
-                files.addAll(catalogue.files(node.id()));
-            }
+            requireFile(fondsCode, fileCode.get());
         }
         List<Rescan> rescans = new ArrayList<>();
-        for (FileUnit f : files) {
-            for (Item item : catalogue.items(f.id())) {
-                for (Page page : catalogue.pages(item.id())) {
-                    if (page.status() != Page.Status.RESCAN) {
-                        continue;
-                    }
-                    List<String> reasons = catalogue.recognition(page.id()).map(Recognition::issues)
-                            .orElse(List.of()).stream().filter(i -> i.contains(" FAIL")).toList();
-                    rescans.add(new Rescan(f.fileCode(), item.docCode(), page.position(), reasons));
-                }
-            }
+        for (CatalogueService.PageAt at : catalogue.pages(fondsCode, fileCode, Page.Status.RESCAN)) {
+            List<String> reasons = catalogue.recognition(at.page().id()).map(Recognition::issues).orElse(List.of())
+                    .stream().filter(i -> i.contains(" FAIL")).toList();
+            rescans.add(new Rescan(at.fileCode(), at.docCode(), at.page().position(), reasons));
         }
         return rescans;
     }

@@ -1020,6 +1020,13 @@ final class CatalogueRepository {
         }
     }
 
+    /** Fails, naming both, unless a file of that code is in the fonds. */
+    static void requireFileIn(Connection c, String fondsCode, String fileCode) throws SQLException {
+        if (file(c, "FILE_CODE = ?", fileCode).filter(f -> f.fondsCode().equals(fondsCode)).isEmpty()) {
+            throw new IllegalArgumentException("no file " + fileCode + " in fonds " + fondsCode);
+        }
+    }
+
     private static long count(Connection c, String sql, Object arg) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setObject(1, arg);

@@ -290,6 +290,11 @@ public final class DerbyCatalogue implements AuditLog, CatalogueService {
     }
 
     @Override
+    public List<PageAt> pages(String fondsCode, Optional<String> fileCode, Page.Status status) {
+        return holdings.pages(fondsCode, fileCode, status);
+    }
+
+    @Override
     public Item moveItem(long itemId, long toFileId, int position, String actor) {
         return catalogue.moveItem(itemId, toFileId, position, actor);
     }

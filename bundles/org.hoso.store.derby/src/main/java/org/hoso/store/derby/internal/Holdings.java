@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.ObjectId;
 import org.hoso.core.api.model.Box;
 import org.hoso.core.api.model.Location;
@@ -295,6 +296,37 @@ final class Holdings {
                 }
             }
             return counts;
+        });
+    }
+
+    List<CatalogueService.PageAt> pages(String fondsCode, Optional<String> fileCode, Page.Status status) {
+        return CatalogueRepository.write(db, c -> {
+            CatalogueRepository.requireFonds(c, fondsCode);
+            List<CatalogueService.PageAt> found = new ArrayList<>();
+            // PAGE_STATUS finds the few pages in a rare status without reading a fonds' million pages
+            try (PreparedStatement p = c.prepareStatement("SELECT F.FILE_CODE, I.DOC_CODE, P.ID, P.ITEM_ID, "
+                    + "P.POSITION, P.IMAGE, P.FRAME, P.STATUS FROM PAGE P JOIN ITEM I ON I.ID = P.ITEM_ID "
+                    + "JOIN FILE_UNIT F ON F.ID = I.FILE_ID WHERE P.STATUS = ? AND F.FONDS_CODE = ?"
+                    + (fileCode.isPresent() ? " AND F.FILE_CODE = ?" : "")
+                    + " ORDER BY F.FILE_NUMBER, I.POSITION, P.POSITION")) {
+                p.setString(1, status.name());
+                p.setString(2, fondsCode);
+                if (fileCode.isPresent()) {
+                    p.setString(3, fileCode.get());
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        Page page = new Page(rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                                ObjectId.of(rs.getString(6).strip()), rs.getInt(7),
+                                Page.Status.valueOf(rs.getString(8).strip()));
+                        found.add(new CatalogueService.PageAt(rs.getString(1), rs.getString(2), page));
+                    }
+                }
+            }
+            if (found.isEmpty() && fileCode.isPresent()) {
+                CatalogueRepository.requireFileIn(c, fondsCode, fileCode.get());
+            }
+            return found;
         });
     }
 

@@ -38,10 +38,10 @@ class DatabaseTest {
     void thisReleaseAppliesItsScriptsInOrder() throws Exception {
         assertEquals(List.of("V001__audit_log.sql", "V002__catalogue.sql", "V003__jobs.sql", "V004__file_years.sql",
                 "V005__boxes_pages.sql", "V006__no_item_date_index.sql", "V007__recognition.sql",
-                "V008__item_file_key_unchecked.sql"),
+                "V008__item_file_key_unchecked.sql", "V009__page_status_index.sql"),
                 Database.scripts(Database.read("migrations.txt")));
         try (Database db = Database.open(workspace.resolve("catalogue"))) {
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), db.appliedVersions());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), db.appliedVersions());
             assertTrue(tableExists(db, "TASK"));
             assertTrue(tableExists(db, "FILE_UNIT"));
         }
@@ -70,7 +70,7 @@ class DatabaseTest {
                     "INSERT INTO FONDS (CODE, NAME, DESCRIPTION) VALUES ('H1', 'Xã Hòa Bình', '{}')"));
         }
         try (Database db = Database.open(dir)) {
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), db.appliedVersions());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), db.appliedVersions());
             assertEquals(0, foreignKeys(db, "ITEM", "FILE_UNIT"));
             assertEquals(1, foreignKeys(db, "PAGE", "ITEM"), "pages still refer to their documents");
             assertEquals(1, (int) db.inTransaction(c -> {

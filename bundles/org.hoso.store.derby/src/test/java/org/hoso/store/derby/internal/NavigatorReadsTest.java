@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hoso.core.api.AuditEvent;
+import org.hoso.core.api.CatalogueService;
 import org.hoso.core.api.ObjectId;
 import org.hoso.core.api.model.Field;
 import org.hoso.core.api.model.FileFields;
@@ -106,6 +107,42 @@ class NavigatorReadsTest {
                 b.id(), Map.of(Page.Status.SCANNED, 1L)), catalogue.pageCounts(List.of(a.id(), b.id(), empty.id())));
         assertEquals(Map.of(Page.Status.REVIEWED, 1L, Page.Status.SCANNED, 2L), catalogue.pageCounts(FONDS));
         assertEquals(Map.of(), catalogue.itemCounts(List.of()));
+    }
+
+    @Test
+    void thePagesOfAFondsInOneStatusComeInFileDocumentAndPageOrder() {
+        FileUnit a = file(office, "A");
+        FileUnit b = file(land, "B");
+        Item a1 = item(a, "một");
+        Item a2 = item(a, "hai");
+        Item b1 = item(b, "ba");
+        Page b1p1 = catalogue.addPage(b1.id(), ObjectId.of("1".repeat(64)), "lan");
+        Page a2p1 = catalogue.addPage(a2.id(), ObjectId.of("2".repeat(64)), "lan");
+        Page a2p2 = catalogue.addPage(a2.id(), ObjectId.of("3".repeat(64)), "lan");
+        Page a1p1 = catalogue.addPage(a1.id(), ObjectId.of("4".repeat(64)), "lan");
+        catalogue.addPage(a1.id(), ObjectId.of("5".repeat(64)), "lan");
+        for (Page p : List.of(b1p1, a2p2, a2p1, a1p1)) {
+            catalogue.setPageStatus(p.id(), Page.Status.RESCAN, "lan");
+        }
+
+        List<CatalogueService.PageAt> rescans = catalogue.pages(FONDS, Optional.empty(), Page.Status.RESCAN);
+        assertEquals(List.of("A:A.0000001:1", "A:A.0000002:1", "A:A.0000002:2", "B:B.0000001:1"),
+                rescans.stream().map(r -> r.fileCode() + ":" + r.docCode() + ":" + r.page().position()).toList());
+        assertEquals(Page.Status.RESCAN, rescans.get(0).page().status());
+        assertEquals(a1p1.id(), rescans.get(0).page().id());
+        assertEquals(List.of(b1p1.id()), catalogue.pages(FONDS, Optional.of("B"), Page.Status.RESCAN).stream()
+                .map(r -> r.page().id()).toList());
+        assertEquals(1, catalogue.pages(FONDS, Optional.empty(), Page.Status.SCANNED).size());
+        assertEquals(List.of(), catalogue.pages(FONDS, Optional.empty(), Page.Status.REVIEWED));
+
+        IllegalArgumentException noFile = assertThrows(IllegalArgumentException.class,
+                () -> catalogue.pages(FONDS, Optional.of("Z"), Page.Status.RESCAN));
+        assertTrue(noFile.getMessage().contains("Z") && noFile.getMessage().contains(FONDS), noFile.getMessage());
+        catalogue.createFonds("H49.99", "UBND xã Khác", "lan");
+        assertThrows(IllegalArgumentException.class,
+                () -> catalogue.pages("H49.99", Optional.of("B"), Page.Status.RESCAN), "B is not in that fonds");
+        assertThrows(IllegalArgumentException.class,
+                () -> catalogue.pages("NONE", Optional.empty(), Page.Status.RESCAN));
     }
 
     @Test
