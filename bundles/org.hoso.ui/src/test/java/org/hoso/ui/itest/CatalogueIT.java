@@ -357,8 +357,6 @@ class CatalogueIT {
     @Test
     void archivistDragsAFileOntoAnotherNodeAndUndoes() throws Exception {
         String framework = Robot.framework(context);
-        assertTrue(new ProcessBuilder("sh", "-c", "command -v xdotool").start().waitFor() == 0,
-                "xdotool is needed to drag with a real pointer: scripts/install-native.sh installs it");
         Robot robot = Robot.open(workbench, framework, uiErrors);
         Shell shell = workbench.shell().orElseThrow();
         Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
@@ -377,31 +375,13 @@ class CatalogueIT {
         });
         TreeItem fromRow = row(robot, tree, scheme, from);
         TreeItem fileRow = child(robot, fromRow, "[" + dragged.fileCode() + "]");
-        Point start = centre(robot, tree, fileRow);
-        Point end = centre(robot, tree, toRow);
-        List<String> command = new ArrayList<>(List.of("xdotool", "mousemove", "--sync", "" + start.x, "" + start.y,
-                "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
-        for (int step = 1; step <= 12; step++) {
-            command.addAll(List.of("mousemove", "" + (start.x + (end.x - start.x) * step / 12),
-                    "" + (start.y + (end.y - start.y) * step / 12), "sleep", "0.08"));
-        }
-        command.addAll(List.of("sleep", "0.5", "mouseup", "1"));
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        assertEquals(0, p.waitFor(), "xdotool " + command);
+        drag(robot, tree, fileRow, toRow);
         Robot.await("the dragged file to be under " + to.code(), () -> catalogue.file(dragged.fileCode())
                 .filter(f -> f.schemeNodeId() == to.id()));
         Robot.await("the navigator to count it under " + to.code(), () -> Optional.of(robot.onUi(toRow::getText))
                 .filter(t -> t.endsWith("(" + (counts.getOrDefault(to.id(), 0L) + 1) + ")")));
         Screenshots.take(robot, shell, "navigator-dragged-" + framework + ".png");
-        // a real click on the target row (the pointer is the X server's now), then Ctrl+Z
-        Point target = centre(robot, tree, toRow);
-        Process click = new ProcessBuilder("xdotool", "mousemove", "--sync", "" + target.x, "" + target.y, "sleep",
-                "0.2", "click", "1").inheritIO().start();
-        assertEquals(0, click.waitFor(), "xdotool click");
-        Robot.await("the target row selected", () -> Optional.of(robot.onUi(() -> tree.getSelection()))
-                .filter(sel -> sel.length == 1 && sel[0] == toRow));
-        Process undo = new ProcessBuilder("xdotool", "key", "--clearmodifiers", "ctrl+z").inheritIO().start();
-        assertEquals(0, undo.waitFor(), "xdotool key ctrl+z");
+        undoAfterDrag(robot, tree, toRow);
         Robot.await("the undo to put the file back", () -> catalogue.file(dragged.fileCode())
                 .filter(f -> f.schemeNodeId() == from.id()));
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
@@ -461,6 +441,55 @@ class CatalogueIT {
                 .toList(), "the other file as it was");
         Robot.await("the navigator to count it back", () -> Optional.of(robot.onUi(toRow::getText))
                 .filter(t -> t.endsWith("(" + toBefore.size() + " vb)")));
+        assertEquals(List.of(), uiErrors, "no error on the UI thread");
+    }
+
+    /**
+     * A document dragged with the mouse onto a document of another file takes that document's place there (the
+     * documents from there on move down one); Ctrl+Z puts it back.
+     */
+    @Test
+    void archivistDragsADocumentOntoADocumentOfAnotherFile() throws Exception {
+        String framework = Robot.framework(context);
+        Robot robot = Robot.open(workbench, framework, uiErrors);
+        Shell shell = workbench.shell().orElseThrow();
+        Tree tree = robot.onUi(() -> Robot.find(shell, "navigator.tree", Tree.class));
+        List<SchemeNode> scheme = catalogue.scheme(FONDS);
+        // the last node's last two files with two documents or more each (the other tests use first files)
+        SchemeNode node = scheme.stream().filter(n -> catalogue.files(n.id()).stream()
+                .filter(f -> catalogue.items(f.id()).size() > 1).count() > 1).reduce((a, b) -> b).orElseThrow();
+        List<FileUnit> withTwo = catalogue.files(node.id()).stream().filter(f -> catalogue.items(f.id()).size() > 1)
+                .toList();
+        FileUnit from = withTwo.get(withTwo.size() - 1);
+        FileUnit to = withTwo.get(withTwo.size() - 2);
+        List<Item> fromBefore = catalogue.items(from.id());
+        List<Item> toBefore = catalogue.items(to.id());
+        Item moved = fromBefore.get(1);
+
+        TreeItem nodeRow = row(robot, tree, scheme, node);
+        TreeItem toRow = child(robot, nodeRow, "[" + to.fileCode() + "]");
+        TreeItem fromRow = child(robot, nodeRow, "[" + from.fileCode() + "]");
+        TreeItem target = document(robot, toRow, 2);
+        TreeItem dragged = document(robot, fromRow, 2);
+        drag(robot, tree, dragged, target);
+
+        Item there = Robot.await("the document in the other file", () -> catalogue.item(moved.id())
+                .filter(i -> i.fileId() == to.id()));
+        assertEquals(2, there.position(), "in the place of the document it was dropped on");
+        assertEquals(to.fileCode() + ".0000002", there.docCode());
+        List<Item> toAfter = catalogue.items(to.id());
+        assertEquals(toBefore.get(1).id(), toAfter.get(2).id(), "the document that was there moved down one");
+        assertEquals(fromBefore.size() - 1, catalogue.items(from.id()).size());
+        Robot.await("the navigator to count it", () -> Optional.of(robot.onUi(toRow::getText))
+                .filter(t -> t.endsWith("(" + (toBefore.size() + 1) + " vb)")));
+
+        Screenshots.take(robot, shell, "navigator-document-dragged-" + framework + ".png");
+        undoAfterDrag(robot, tree, toRow);
+        Item back = Robot.await("the undo to put it back", () -> catalogue.item(moved.id())
+                .filter(i -> i.fileId() == from.id()));
+        assertEquals(moved.docCode(), back.docCode());
+        assertEquals(toBefore.stream().map(Item::id).toList(), catalogue.items(to.id()).stream().map(Item::id)
+                .toList(), "the other file as it was");
         assertEquals(List.of(), uiErrors, "no error on the UI thread");
     }
 
@@ -710,6 +739,11 @@ class CatalogueIT {
             return null;
         });
         Thread.sleep(200);
+        return inSight(robot, tree, item);
+    }
+
+    /** The display point of a row that is in sight (fails if it is not), without scrolling. */
+    private static Point inSight(Robot robot, Tree tree, TreeItem item) throws InterruptedException {
         return robot.onUi(() -> {
             Rectangle b = item.getBounds();
             Rectangle area = tree.getClientArea();
@@ -717,6 +751,54 @@ class CatalogueIT {
                     + " is not in sight " + area);
             return tree.toDisplay(b.x + Math.min(b.width / 2, 60), b.y + b.height / 2);
         });
+    }
+
+    /** The row of a file's document at {@code position}, the file's row expanded. */
+    private static TreeItem document(Robot robot, TreeItem file, int position) throws InterruptedException {
+        robot.onUi(() -> {
+            file.setExpanded(true);
+            return null;
+        });
+        return Robot.await("document " + position + " under \"" + robot.onUi(file::getText) + "\"",
+                () -> robot.onUi(() -> Arrays.stream(file.getItems())
+                        .filter(i -> i.getText().startsWith(position + ". ")).findFirst()));
+    }
+
+    /**
+     * Drags one row onto another with the X server's pointer (XTest, by {@code xdotool}): press, twelve moves,
+     * release. Both rows must be in sight at once.
+     */
+    private static void drag(Robot robot, Tree tree, TreeItem from, TreeItem onto) throws Exception {
+        assertTrue(new ProcessBuilder("sh", "-c", "command -v xdotool").start().waitFor() == 0,
+                "xdotool is needed to drag with a real pointer: scripts/install-native.sh installs it");
+        // onto first: showing the dragged row last must leave the target in sight, or the points would be stale
+        centre(robot, tree, onto);
+        Point start = centre(robot, tree, from);
+        Point end = inSight(robot, tree, onto);
+        List<String> command = new ArrayList<>(List.of("xdotool", "mousemove", "--sync", "" + start.x, "" + start.y,
+                "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
+        for (int step = 1; step <= 12; step++) {
+            command.addAll(List.of("mousemove", "" + (start.x + (end.x - start.x) * step / 12),
+                    "" + (start.y + (end.y - start.y) * step / 12), "sleep", "0.08"));
+        }
+        command.addAll(List.of("sleep", "0.5", "mouseup", "1"));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, p.waitFor(), "xdotool " + command);
+    }
+
+    /**
+     * A real click on a row, then Ctrl+Z, both through the X server: after a drag by {@code xdotool} the pointer is
+     * the X server's, and clicks posted by SWT no longer reach the tree.
+     */
+    private static void undoAfterDrag(Robot robot, Tree tree, TreeItem row) throws Exception {
+        Point target = centre(robot, tree, row);
+        Process click = new ProcessBuilder("xdotool", "mousemove", "--sync", "" + target.x, "" + target.y, "sleep",
+                "0.2", "click", "1").inheritIO().start();
+        assertEquals(0, click.waitFor(), "xdotool click");
+        Robot.await("the row selected", () -> Optional.of(robot.onUi(() -> tree.getSelection()))
+                .filter(sel -> sel.length == 1 && sel[0] == row));
+        Process undo = new ProcessBuilder("xdotool", "key", "--clearmodifiers", "ctrl+z").inheritIO().start();
+        assertEquals(0, undo.waitFor(), "xdotool key ctrl+z");
     }
 
     /** Clicks a tool item of the window by its widget id. */
