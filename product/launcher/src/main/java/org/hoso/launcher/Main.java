@@ -32,8 +32,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * Starts the framework found on the class path (Equinox or Felix: {@code bin/hoso} puts one of them there), installs
  * {@code bundles/} and the framework's own extras, and runs the command through the CLI's
- * {@code Function<String[], Integer>} service. {@code hoso shell} instead leaves the console to Gogo until the
- * framework stops.
+ * {@code Function<String[], Integer>} service. {@code hoso shell} instead leaves the console to a Gogo session
+ * (org.hoso.cli's {@code ShellConsole}, which reads UTF-8) until the framework stops.
  * <p>
  * Framework storage is a fresh temporary folder per process, deleted on exit: several hoso processes can run at
  * once, and nothing is written outside the workspace but that temporary folder.
@@ -142,8 +142,12 @@ public final class Main {
         props.put("hoso.locale", options.lang());
         options.jobs().ifPresent(n -> props.put("hoso.jobs.workers", Integer.toString(n)));
         props.putIfAbsent("felix.fileinstall.dir", home.resolve("plugins").toString());
-        // Equinox sets --nointeractive when gosh.args is absent: say explicitly what each mode needs
-        props.put("gosh.args", options.shell() ? "" : "--nointeractive");
+        // Gogo's own console reads bytes as Latin-1: hoso shell's console is org.hoso.cli's (UTF-8); Gogo's shell
+        // bundle only contributes its built-in commands (Equinox assumes --nointeractive when gosh.args is absent)
+        props.put("gosh.args", "--nointeractive");
+        if (options.shell()) {
+            props.put("hoso.console", "true");
+        }
         return props;
     }
 

@@ -34,7 +34,7 @@ final class AuditCommand implements Callable<Integer> {
 
     /** Runs {@code body} with the audit log of the workspace, or says why there is none. */
     int withLog(java.util.function.ToIntFunction<AuditLog> body) throws InterruptedException {
-        AuditLog log = VerifyCommand.service(hoso.context, AuditLog.class);
+        AuditLog log = hoso.services().get(AuditLog.class);
         if (log == null) {
             hoso.err().println(hoso.reports.text("audit.noStore"));
             return 1;

@@ -78,8 +78,8 @@ final class BenchCommand implements Callable<Integer> {
                 hoso.err().println(r.text("error.invalid", "--files ≥ 1, --items-per-file ≥ 0, --queries ≥ 1"));
                 return 2;
             }
-            CatalogueService catalogue = VerifyCommand.service(hoso.context, CatalogueService.class);
-            SampleGenerator sample = VerifyCommand.service(hoso.context, SampleGenerator.class);
+            CatalogueService catalogue = hoso.services().get(CatalogueService.class);
+            SampleGenerator sample = hoso.services().get(SampleGenerator.class);
             if (catalogue == null || sample == null) {
                 hoso.err().println(r.text("verify.noStore"));
                 return 1;

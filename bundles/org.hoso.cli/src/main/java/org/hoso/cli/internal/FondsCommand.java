@@ -36,7 +36,7 @@ final class FondsCommand implements Callable<Integer> {
     }
 
     int withCatalogue(java.util.function.ToIntFunction<CatalogueService> body) throws InterruptedException {
-        CatalogueService catalogue = VerifyCommand.service(hoso.context, CatalogueService.class);
+        CatalogueService catalogue = hoso.services().get(CatalogueService.class);
         if (catalogue == null) {
             hoso.err().println(hoso.reports.text("verify.noStore"));
             return 1;

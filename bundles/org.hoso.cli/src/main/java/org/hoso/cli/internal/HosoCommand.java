@@ -71,6 +71,9 @@ final class HosoCommand implements Callable<Integer> {
     @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "option.help")
     boolean help;
 
+    /** The services this command uses, held until it ends ({@link #release}). */
+    private Services services;
+
     HosoCommand(BundleContext context, PlatformService platform, Locale locale) {
         this.context = context;
         this.platform = platform;
@@ -82,6 +85,25 @@ final class HosoCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
+    }
+
+    /**
+     * The services of the running command: each is held, and so kept active, until the command ends. (Getting a
+     * service and letting it go at once deactivated delayed components such as the search index, which the command
+     * then used anyway: a second search in one shell session found the index still locked.)
+     */
+    Services services() {
+        if (services == null) {
+            services = new Services(context);
+        }
+        return services;
+    }
+
+    void release() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
     }
 
     PrintWriter out() {
@@ -173,10 +195,10 @@ final class HosoCommand implements Callable<Integer> {
                 return 1;
             }
 
-            CatalogueService catalogue = VerifyCommand.service(hoso.context, CatalogueService.class);
-            SampleGenerator sample = VerifyCommand.service(hoso.context, SampleGenerator.class);
-            AuditLog audit = VerifyCommand.service(hoso.context, AuditLog.class);
-            ObjectStore objects = VerifyCommand.service(hoso.context, ObjectStore.class);
+            CatalogueService catalogue = hoso.services().get(CatalogueService.class);
+            SampleGenerator sample = hoso.services().get(SampleGenerator.class);
+            AuditLog audit = hoso.services().get(AuditLog.class);
+            ObjectStore objects = hoso.services().get(ObjectStore.class);
             if (catalogue == null || sample == null || audit == null || objects == null) {
                 hoso.err().println(r.text("verify.noStore"));
                 return 1;
@@ -201,7 +223,7 @@ final class HosoCommand implements Callable<Integer> {
                 out.println("    " + node.code() + ". " + node.title() + "  ("
                         + r.text("fonds.nodeFiles", perNode.getOrDefault(node.id(), 0L)) + ")");
             }
-            SearchService search = VerifyCommand.service(hoso.context, SearchService.class);
+            SearchService search = hoso.services().get(SearchService.class);
             if (search != null) {
                 // typed as a clerk types it, without diacritics: finds "đất đai" in titles, abstracts and page text
                 String query = "dat dai";
@@ -228,9 +250,9 @@ final class HosoCommand implements Callable<Integer> {
          */
         private void digitiseSamplePages(Reports r, PrintWriter out, CatalogueService catalogue, String code)
                 throws Exception {
-            SampleScans scans = VerifyCommand.service(hoso.context, SampleScans.class);
-            DigitisationService digitisation = VerifyCommand.service(hoso.context, DigitisationService.class);
-            JobService jobs = VerifyCommand.service(hoso.context, JobService.class);
+            SampleScans scans = hoso.services().get(SampleScans.class);
+            DigitisationService digitisation = hoso.services().get(DigitisationService.class);
+            JobService jobs = hoso.services().get(JobService.class);
             if (scans == null || digitisation == null || jobs == null) {
                 out.println("  " + r.text("digitise.unavailable"));
                 return;

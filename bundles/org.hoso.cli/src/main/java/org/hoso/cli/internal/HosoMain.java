@@ -39,7 +39,22 @@ public final class HosoMain implements Function<String[], Integer> {
         Locale locale = Localization.resolve(context.getProperty(Localization.LOCALE_PROPERTY));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return commandLine(context, platform, locale, out, err).execute(args);
+        return execute(context, platform, locale, out, err, args);
+    }
+
+    /**
+     * Runs one command to its end, then lets go of the services it used. They are held that long on purpose: a
+     * delayed component released in the middle of a command is deactivated (the search index closed under it),
+     * and the next command would meet what it left behind.
+     */
+    static int execute(BundleContext context, PlatformService platform, Locale locale, PrintWriter out,
+            PrintWriter err, String... args) {
+        CommandLine cmd = commandLine(context, platform, locale, out, err);
+        try {
+            return cmd.execute(args);
+        } finally {
+            ((HosoCommand) cmd.getCommand()).release();
+        }
     }
 
     static CommandLine commandLine(BundleContext context, PlatformService platform, Locale locale, PrintWriter out,

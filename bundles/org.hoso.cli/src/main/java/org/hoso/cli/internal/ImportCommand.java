@@ -44,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The inventory service, or null after saying why there is none. */
     static InventoryService service(HosoCommand hoso) throws InterruptedException {
-        InventoryService s = VerifyCommand.service(hoso.context, InventoryService.class);
+        InventoryService s = hoso.services().get(InventoryService.class);
         if (s == null) {
             hoso.err().println(hoso.reports.text("inventory.noService"));
         }

@@ -43,7 +43,7 @@ final class JobsCommand implements Callable<Integer> {
 
     /** Runs {@code body} with the job service of the workspace, or says why there is none. */
     int withJobs(ToIntFunction<JobService> body) throws InterruptedException {
-        JobService jobs = VerifyCommand.service(hoso.context, JobService.class);
+        JobService jobs = hoso.services().get(JobService.class);
         if (jobs == null) {
             hoso.err().println(hoso.reports.text("jobs.noService"));
             return 1;

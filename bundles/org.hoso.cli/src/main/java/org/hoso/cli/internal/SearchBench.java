@@ -59,9 +59,9 @@ final class SearchBench implements Callable<Integer> {
             hoso.err().println(r.text("error.invalid", "--items ≥ 1, --items-per-file ≥ 1, --queries ≥ 1"));
             return 2;
         }
-        CatalogueService catalogue = VerifyCommand.service(hoso.context, CatalogueService.class);
-        SampleGenerator sample = VerifyCommand.service(hoso.context, SampleGenerator.class);
-        SearchService search = VerifyCommand.service(hoso.context, SearchService.class);
+        CatalogueService catalogue = hoso.services().get(CatalogueService.class);
+        SampleGenerator sample = hoso.services().get(SampleGenerator.class);
+        SearchService search = hoso.services().get(SearchService.class);
         if (catalogue == null || sample == null) {
             hoso.err().println(r.text("verify.noStore"));
             return 1;

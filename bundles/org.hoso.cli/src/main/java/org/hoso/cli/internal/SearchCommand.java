@@ -60,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
             hoso.err().println(r.text("error.invalid", "--limit 1..1000: " + limit));
             return 2;
         }
-        SearchService search = VerifyCommand.service(hoso.context, SearchService.class);
+        SearchService search = hoso.services().get(SearchService.class);
         if (search == null) {
             hoso.err().println(r.text("search.noService"));
             return 1;

@@ -48,7 +48,7 @@ public final class ShellCommands {
                 java.nio.charset.StandardCharsets.UTF_8), true);
         java.io.PrintWriter err = new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
                 java.nio.charset.StandardCharsets.UTF_8), true);
-        int code = HosoMain.commandLine(context, platform, locale, out, err).execute(all);
+        int code = HosoMain.execute(context, platform, locale, out, err, all);
         out.flush();
         err.flush();
         return code;

@@ -1,7 +1,6 @@
 package org.hoso.cli.internal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.hoso.core.api.AuditLog;
 import org.hoso.core.api.FixityReport;
 import org.hoso.core.api.ObjectStore;
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         Reports r = hoso.reports;
-        ObjectStore objects = service(hoso.context, ObjectStore.class);
-        AuditLog audit = service(hoso.context, AuditLog.class);
+        ObjectStore objects = hoso.services().get(ObjectStore.class);
+        AuditLog audit = hoso.services().get(AuditLog.class);
         if (objects == null || audit == null) {
             hoso.err().println(r.text("verify.noStore"));
             return 1;
@@ -76,15 +73,5 @@ final class VerifyCommand implements Callable<Integer> {
                     : r.text("audit.broken", chain.firstBad().orElseThrow(), chain.problem()));
         }
         return fixity.intact() && chain.intact() ? 0 : 1;
-    }
-
-    static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            return tracker.waitForService(Duration.ofSeconds(10).toMillis());
-        } finally {
-            tracker.close();
-        }
     }
 }
