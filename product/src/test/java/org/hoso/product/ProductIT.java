@@ -189,6 +189,52 @@ class ProductIT {
         assertTrue(shell.out().contains("«giao hồ sơ»"), shell.out() + shell.err());
     }
 
+    /**
+     * The window (here a shell) has the workspace open: a command on the same workspace says so and who has it,
+     * instead of failing inside the catalogue; commands that never open it still run; once the shell ends, it runs.
+     */
+    @Test
+    void aSecondProcessOnAnOpenWorkspaceIsToldWhoHasIt() throws Exception {
+        Path ws = home.getParent().resolve("busy-workspace");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/hoso").toString(), "--workspace", ws.toString(),
+                "shell");
+        pb.environment().put("JAVA_HOME", Paths.get(System.getProperty("java.home")).toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process shell = pb.start();
+        try {
+            shell.getOutputStream().write("hoso:fonds list\n".getBytes(StandardCharsets.UTF_8));
+            shell.getOutputStream().flush();
+            Path lock = ws.resolve(".hoso.lock");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(lock) && Files.readString(lock).contains("`hoso shell`"))) {
+                assertTrue(System.nanoTime() < until && shell.isAlive(), "the shell took its workspace");
+                Thread.sleep(100);
+            }
+            Run busy = hosoIn(ws, "fonds", "list");
+            assertEquals(75, busy.code(), busy.out() + busy.err());
+            assertTrue(busy.err().contains("không gian làm việc " + ws + " đang được một tiến trình Hoso khác dùng (pid "
+                    + shell.pid() + ", `hoso shell`"), busy.err());
+            Run english = hosoIn(ws, "--lang", "en", "search", "dat");
+            assertEquals(75, english.code());
+            assertTrue(english.err().contains("is in use by another Hoso process"), english.err());
+            Run version = hosoIn(ws, "version");
+            assertEquals(0, version.code(), "a command that never opens the workspace runs: " + version.err());
+            Path empty = Files.write(Files.createDirectories(home.getParent().resolve("busy-qc")).resolve("rỗng.tif"),
+                    new byte[0]);
+            Run qc = hosoIn(ws, "--lang", "en", "qc", empty.toString());
+            assertTrue(qc.code() == 1 && qc.err().contains("the file is empty"),
+                    "checking scans needs no workspace: it runs meanwhile: " + qc.err());
+        } finally {
+            shell.getOutputStream().close();
+            if (!shell.waitFor(60, TimeUnit.SECONDS)) {
+                shell.destroyForcibly();
+            }
+        }
+        Run free = hosoIn(ws, "fonds", "list");
+        assertEquals(0, free.code(), "the workspace is free once the shell ended: " + free.err());
+    }
+
     @Test
     void shellRunsHosoCommandsOverTheSameServices() throws Exception {
         Run run = hosoWithInput("hoso:version\nhoso:plugins\nhoso:fonds list\nhoso:audit verify\n"

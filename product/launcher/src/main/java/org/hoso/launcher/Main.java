@@ -42,6 +42,8 @@ public final class Main {
 
     static final String MAIN_FILTER = "(&(objectClass=java.util.function.Function)(hoso.launcher.main=true))";
     static final long MAIN_SERVICE_TIMEOUT_MS = 60_000;
+    /** Exit code when another process holds the workspace (sysexits' EX_TEMPFAIL: try again later). */
+    static final int WORKSPACE_IN_USE = 75;
     /** Started last: in {@code hoso shell} only once the hoso:* commands exist, so the first line typed finds them. */
     static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
 
@@ -65,6 +67,41 @@ public final class Main {
             err.println("hoso: " + e.getMessage());
             return 2;
         }
+        WorkspaceLock held = null;
+        if (WorkspaceLock.needed(options.command())) {
+            try {
+                held = WorkspaceLock.take(options.workspace(), options.command().orElseThrow());
+            } catch (WorkspaceLock.InUse e) {
+                err.println(text(options.lang(), "workspace.inUse", options.workspace(), e.holder));
+                return WORKSPACE_IN_USE;
+            } catch (IOException e) {
+                err.println(text(options.lang(), "workspace.lockFailed", options.workspace(), e.getMessage()));
+                return 1;
+            }
+        }
+        try {
+            return run(args, home, options);
+        } finally {
+            if (held != null) {
+                try {
+                    held.close();
+                } catch (IOException ignored) {
+                    // the OS lets go of it with the process anyway
+                }
+            }
+        }
+    }
+
+    /** The launcher's own text, in the user's language (Vietnamese unless English was asked for). */
+    static String text(String lang, String key, Object... args) {
+        java.util.ResourceBundle messages = java.util.ResourceBundle.getBundle("org.hoso.launcher.messages",
+                java.util.Locale.forLanguageTag(lang), Main.class.getClassLoader(),
+                java.util.ResourceBundle.Control.getNoFallbackControl(
+                        java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        return java.text.MessageFormat.format(messages.getString(key), args);
+    }
+
+    private int run(String[] args, Path home, Options options) {
         Path storage;
         try {
             storage = Files.createTempDirectory("hoso-osgi-");
