@@ -184,8 +184,8 @@ class ProductIT {
         Run shell = hosoWithInput("hoso:search ban giao ho so\nhoso:search giao hồ sơ\nstop 0\n", "--workspace",
                 ws.toString(), "shell");
         assertTrue(shell.out().contains("«bàn giao hồ sơ»"), shell.out() + shell.err());
-        // typed with its diacritics: "hồ sơ" read as UTF-8 (Gogo's own console made it "há»\u0093 sÆ¡"); and a second
-        // search in the same session (the first one's index used to stay locked by a released service)
+        // typed with its diacritics: "hồ sơ" read as UTF-8 (Gogo's own console made each letter two or three); and
+        // a second search in the same session (the first one's index used to stay locked by a released service)
         assertTrue(shell.out().contains("«giao hồ sơ»"), shell.out() + shell.err());
     }
 

@@ -23,11 +23,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The console of {@code hoso shell}: reads lines typed (or piped) in UTF-8 and runs them in a Gogo session. Gogo's own
- * console (org.apache.felix.gogo.shell 1.1) turns each byte read into a character, so a Vietnamese word typed there
- * arrived as Latin-1 mojibake ({@code hoso:search "đất đai"} searched for {@code Ä\u0091áº¥t Ä\u0091ai}); Gogo's
- * shell bundle still runs, without a console of its own ({@code gosh.args=--nointeractive}), for its built-in
- * commands. Active only when the launcher sets {@value #PROPERTY} (only {@code hoso shell} does); the end of the
- * input stops the framework, as {@code stop 0} does.
+ * console (org.apache.felix.gogo.shell 1.1) turns each byte read into a character, so every Vietnamese letter typed
+ * there arrived as two or three Latin-1 ones ({@code hoso:search "hồ sơ"} found nothing). Gogo's shell bundle still
+ * runs, without a console of its own ({@code gosh.args=--nointeractive}), for its built-in commands. Active only when
+ * the launcher sets {@value #PROPERTY} (only {@code hoso shell} does); the end of the input stops the framework, as
+ * {@code stop 0} does.
  */
 @Component(immediate = true)
 public final class ShellConsole {
