@@ -129,6 +129,39 @@ class DatabaseTest {
         assertTrue(e.getMessage().contains("V001__again.sql"), e.getMessage());
     }
 
+    /**
+     * Connections are reused between transactions: what one transaction did to its connection (a failed write, another
+     * isolation) never reaches the next, and the next runs.
+     */
+    @Test
+    void aReusedConnectionStartsEachTransactionClean() throws Exception {
+        try (Database db = Database.open(workspace.resolve("catalogue"))) {
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE T (ID INT PRIMARY KEY)"));
+            SQLException duplicate = assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO T VALUES (1)");
+                return c.createStatement().executeUpdate("INSERT INTO T VALUES (1)");
+            }));
+            assertTrue(duplicate.getSQLState().startsWith("23"), duplicate.getSQLState());
+            assertEquals(0, (int) db.inTransaction(c -> count(c)), "the failed transaction left nothing");
+            assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED, (int) db.inTransaction(
+                    java.sql.Connection.TRANSACTION_READ_COMMITTED, java.sql.Connection::getTransactionIsolation));
+            assertEquals(java.sql.Connection.TRANSACTION_SERIALIZABLE,
+                    (int) db.inTransaction(java.sql.Connection::getTransactionIsolation));
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO T VALUES (" + n + ")"));
+            }
+            assertEquals(50, (int) db.inTransaction(c -> count(c)));
+        }
+    }
+
+    private static int count(java.sql.Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM T")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     void aClosedDatabaseRefusesWorkAndIsNotBootedAgain() throws Exception {
         Database db = Database.open(workspace.resolve("catalogue"));
