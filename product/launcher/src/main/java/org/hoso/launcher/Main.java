@@ -36,7 +36,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * (org.hoso.cli's {@code ShellConsole}, which reads UTF-8) until the framework stops.
  * <p>
  * Framework storage is a fresh temporary folder per process, deleted on exit: several hoso processes can run at
- * once, and nothing is written outside the workspace but that temporary folder.
+ * once (each workspace in one of them: {@link WorkspaceLock}), and nothing is written outside the workspace but that
+ * temporary folder.
  */
 public final class Main {
 
